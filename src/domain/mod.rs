@@ -1,0 +1,19 @@
+//! Domain types: no actix, no diesel. Every value here was parsed and validated once, at the edge
+//! (form, JSON, CSV, survey-defs file); past that point it is known to be valid.
+
+pub mod answers;
+pub mod definition;
+pub mod geography;
+pub mod ranking;
+pub mod response;
+pub mod validation;
+
+pub use answers::{AgeAnswer, AgeBand, Channel, Comment, DisabilityAnswer, Likert5, PostcodeDistrict, Sex, SexAnswer};
+pub use definition::{
+    Concern, ConsultationId, ConsultationStatus, Coverage, Priority, QuestionWording, Questions,
+    SurveyDefinition, Theme,
+};
+pub use geography::{CouncilArea, CouncilAreaCode, Division, DivisionCode, Geography};
+pub use ranking::{ConcernId, Ranking};
+pub use response::{ResponseInput, SurveyResponse};
+pub use validation::{FieldError, ValidationErrors};
