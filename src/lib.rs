@@ -1,4 +1,11 @@
 //! LocalVoice: public consultations for local policing in Scotland, turned into evidence for the
 //! next Local Police Plan.
 
+pub mod config;
+pub mod db;
 pub mod domain;
+pub mod error;
+pub mod routes;
+pub mod startup;
+pub mod state;
+pub mod submission;

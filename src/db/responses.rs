@@ -1,0 +1,163 @@
+//! The `responses` and `idempotency_keys` tables: storing residents' answers.
+
+use super::error::DbError;
+use super::schema::{idempotency_keys, import_batches, responses};
+use crate::domain::SurveyResponse;
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+/// What the resident (or client) is told about a stored response.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredResponse {
+    pub public_id: Uuid,
+    pub consultation_id: String,
+    pub council_area_code: String,
+    pub submitted_at: DateTime<Utc>,
+}
+
+/// A new response, or the first result of an earlier submission with the same Idempotency-Key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InsertOutcome {
+    Created(StoredResponse),
+    Replayed(StoredResponse),
+}
+
+/// A client's Idempotency-Key and a fingerprint of the request it came with.
+#[derive(Debug, Clone)]
+pub struct IdempotencyKey {
+    pub key: String,
+    pub request_sha256: String,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = responses)]
+struct NewResponse<'a> {
+    public_id: Uuid,
+    consultation_id: &'a str,
+    council_area_code: &'a str,
+    postcode_district: Option<&'a str>,
+    feel_safe: Option<i16>,
+    confidence: Option<i16>,
+    concerns: Vec<&'a str>,
+    comment: Option<&'a str>,
+    age_band: Option<&'a str>,
+    sex: Option<&'a str>,
+    disability: Option<&'a str>,
+    channel: &'a str,
+    // `None` lets the database's DEFAULT now() stamp it at insert.
+    submitted_at: Option<DateTime<Utc>>,
+    import_batch_id: Option<i64>,
+}
+
+impl<'a> NewResponse<'a> {
+    fn from_domain(r: &'a SurveyResponse, public_id: Uuid, import_batch_id: Option<i64>) -> Self {
+        Self {
+            public_id,
+            consultation_id: r.consultation_id.as_str(),
+            council_area_code: r.council_area.as_str(),
+            postcode_district: r.postcode_district.as_ref().map(|p| p.as_str()),
+            feel_safe: r.feel_safe.map(|v| i16::from(v.get())),
+            confidence: r.confidence.map(|v| i16::from(v.get())),
+            concerns: r.ranking.concerns().iter().map(|c| c.as_str()).collect(),
+            comment: r.comment.as_ref().map(|c| c.as_str()),
+            age_band: r.age.map(|a| a.as_str()),
+            sex: r.sex.map(|s| s.as_str()),
+            disability: r.disability.map(|d| d.as_str()),
+            channel: r.channel.as_str(),
+            submitted_at: r.submitted_at,
+            import_batch_id,
+        }
+    }
+}
+
+fn stored(conn: &mut PgConnection, public_id: Uuid) -> Result<StoredResponse, DbError> {
+    let (consultation_id, council_area_code, submitted_at) = responses::table
+        .filter(responses::public_id.eq(public_id))
+        .select((responses::consultation_id, responses::council_area_code, responses::submitted_at))
+        .first::<(String, String, DateTime<Utc>)>(conn)?;
+    Ok(StoredResponse { public_id, consultation_id, council_area_code, submitted_at })
+}
+
+/// Stores one response in a single transaction; returns only after commit. With an idempotency key,
+/// a second submission with the same key and the same request returns the first result, and one
+/// with the same key but a different request is a `Conflict`. Concurrent retries are serialised by
+/// the key's primary key: the second waits for the first to commit, then replays it.
+pub fn insert_response(
+    conn: &mut PgConnection,
+    response: &SurveyResponse,
+    idempotency: Option<&IdempotencyKey>,
+) -> Result<InsertOutcome, DbError> {
+    conn.transaction(|conn| {
+        let public_id = Uuid::new_v4();
+        if let Some(key) = idempotency {
+            let claimed = diesel::insert_into(idempotency_keys::table)
+                .values((
+                    idempotency_keys::consultation_id.eq(response.consultation_id.as_str()),
+                    idempotency_keys::key.eq(&key.key),
+                    idempotency_keys::request_sha256.eq(&key.request_sha256),
+                    idempotency_keys::response_public_id.eq(public_id),
+                ))
+                .on_conflict_do_nothing()
+                .execute(conn)?;
+            if claimed == 0 {
+                let (hash, first_id): (String, Uuid) = idempotency_keys::table
+                    .find((response.consultation_id.as_str(), &key.key))
+                    .select((idempotency_keys::request_sha256, idempotency_keys::response_public_id))
+                    .first(conn)?;
+                if hash != key.request_sha256 {
+                    return Err(DbError::Conflict(
+                        "this Idempotency-Key was already used for a different response".into(),
+                    ));
+                }
+                return Ok(InsertOutcome::Replayed(stored(conn, first_id)?));
+            }
+        }
+        let row = NewResponse::from_domain(response, public_id, None);
+        let (submitted_at,): (DateTime<Utc>,) = diesel::insert_into(responses::table)
+            .values(&row)
+            .returning((responses::submitted_at,))
+            .get_result(conn)?;
+        Ok(InsertOutcome::Created(StoredResponse {
+            public_id,
+            consultation_id: response.consultation_id.as_str().to_string(),
+            council_area_code: response.council_area.as_str().to_string(),
+            submitted_at,
+        }))
+    })
+}
+
+/// Rows per multi-row INSERT: 14 columns × 2,000 rows stays well under PostgreSQL's 65,535 parameters.
+pub const INSERT_BATCH_ROWS: usize = 2_000;
+
+/// Inserts many responses with multi-row INSERTs on the caller's connection (the caller owns the
+/// transaction, so a whole file is all or nothing). Returns the number of rows written.
+pub fn insert_many(conn: &mut PgConnection, rows: &[SurveyResponse], import_batch_id: Option<i64>) -> Result<usize, DbError> {
+    let mut written = 0;
+    for chunk in rows.chunks(INSERT_BATCH_ROWS) {
+        let new_rows: Vec<NewResponse<'_>> =
+            chunk.iter().map(|r| NewResponse::from_domain(r, Uuid::new_v4(), import_batch_id)).collect();
+        written += diesel::insert_into(responses::table).values(&new_rows).execute(conn)?;
+    }
+    Ok(written)
+}
+
+/// Opens an import batch record; returns its id.
+pub fn create_import_batch(conn: &mut PgConnection, consultation_id: &str, source_file: &str) -> Result<i64, DbError> {
+    Ok(diesel::insert_into(import_batches::table)
+        .values((
+            import_batches::consultation_id.eq(consultation_id),
+            import_batches::source_file.eq(source_file),
+            import_batches::row_count.eq(0i64),
+        ))
+        .returning(import_batches::id)
+        .get_result(conn)?)
+}
+
+/// Records how many rows an import batch wrote.
+pub fn finish_import_batch(conn: &mut PgConnection, batch_id: i64, row_count: i64) -> Result<(), DbError> {
+    diesel::update(import_batches::table.find(batch_id))
+        .set(import_batches::row_count.eq(row_count))
+        .execute(conn)?;
+    Ok(())
+}

@@ -1,0 +1,142 @@
+//! `ApiError`: every failure a request can meet, mapped honestly to an HTTP status. API errors are
+//! RFC 9457 `application/problem+json`; unexpected causes are logged, never returned.
+
+use crate::db::DbError;
+use crate::domain::ValidationErrors;
+use actix_web::http::{header, StatusCode};
+use actix_web::{HttpResponse, ResponseError};
+use serde::Serialize;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("{0}")]
+    Validation(ValidationErrors),
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("{0}")]
+    NotFound(String),
+    /// The consultation is not accepting responses (not yet open, or closed).
+    #[error("{0}")]
+    NotAccepting(String),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("{0}")]
+    PayloadTooLarge(String),
+    #[error("{0}")]
+    UnsupportedMediaType(String),
+    #[error("the database is unavailable")]
+    Unavailable(String),
+    #[error("internal error")]
+    Internal(String),
+}
+
+impl From<DbError> for ApiError {
+    fn from(error: DbError) -> Self {
+        match error {
+            DbError::Unavailable(cause) => ApiError::Unavailable(cause),
+            DbError::Conflict(message) => ApiError::Conflict(message),
+            DbError::NotFound => ApiError::NotFound("not found".into()),
+            other => ApiError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<ValidationErrors> for ApiError {
+    fn from(errors: ValidationErrors) -> Self {
+        ApiError::Validation(errors)
+    }
+}
+
+/// RFC 9457 problem details, with LocalVoice's per-field `errors` extension.
+#[derive(Debug, Serialize)]
+pub struct Problem<'a> {
+    #[serde(rename = "type")]
+    pub kind: &'a str,
+    pub title: &'a str,
+    pub status: u16,
+    pub detail: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<crate::domain::FieldError>,
+}
+
+impl ApiError {
+    fn title(&self) -> &'static str {
+        match self {
+            ApiError::Validation(_) => "Your response has problems",
+            ApiError::BadRequest(_) => "Bad request",
+            ApiError::NotFound(_) => "Not found",
+            ApiError::NotAccepting(_) => "Consultation not accepting responses",
+            ApiError::Conflict(_) => "Conflict",
+            ApiError::PayloadTooLarge(_) => "Request too large",
+            ApiError::UnsupportedMediaType(_) => "Unsupported media type",
+            ApiError::Unavailable(_) => "Service temporarily unavailable",
+            ApiError::Internal(_) => "Internal error",
+        }
+    }
+
+    fn kind(&self) -> &'static str {
+        match self {
+            ApiError::Validation(_) => "/problems/validation",
+            ApiError::BadRequest(_) => "/problems/bad-request",
+            ApiError::NotFound(_) => "/problems/not-found",
+            ApiError::NotAccepting(_) => "/problems/consultation-not-open",
+            ApiError::Conflict(_) => "/problems/conflict",
+            ApiError::PayloadTooLarge(_) => "/problems/too-large",
+            ApiError::UnsupportedMediaType(_) => "/problems/unsupported-media-type",
+            ApiError::Unavailable(_) => "/problems/unavailable",
+            ApiError::Internal(_) => "/problems/internal",
+        }
+    }
+
+    /// What the client may be told: never the cause of an internal or database failure.
+    pub fn public_detail(&self) -> String {
+        match self {
+            ApiError::Validation(errors) => format!("{} field(s) need correcting: {}", errors.errors.len(), errors.summary()),
+            ApiError::Unavailable(_) => "The service cannot reach its database just now. Please try again in a minute.".into(),
+            ApiError::Internal(_) => "Something went wrong on our side. Your request was not saved.".into(),
+            other => other.to_string(),
+        }
+    }
+
+    pub fn problem(&self) -> Problem<'static> {
+        Problem {
+            kind: self.kind(),
+            title: self.title(),
+            status: self.status_code().as_u16(),
+            detail: self.public_detail(),
+            errors: match self {
+                ApiError::Validation(errors) => errors.errors.clone(),
+                _ => Vec::new(),
+            },
+        }
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            ApiError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::NotAccepting(_) | ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        match self {
+            ApiError::Internal(cause) => tracing::error!(%cause, "request failed"),
+            ApiError::Unavailable(cause) => tracing::warn!(%cause, "database unavailable"),
+            _ => {}
+        }
+        let mut response = HttpResponse::build(self.status_code());
+        response.content_type("application/problem+json");
+        if let ApiError::Unavailable(_) = self {
+            response.insert_header((header::RETRY_AFTER, "30"));
+        }
+        response.json(self.problem())
+    }
+}

@@ -1,0 +1,141 @@
+//! `POST /api/v1/consultations/{id}/responses`: one response as JSON. `201` only after commit;
+//! an `Idempotency-Key` header makes retries safe.
+
+use crate::db::responses::{IdempotencyKey, InsertOutcome, StoredResponse};
+use crate::domain::{Channel, ResponseInput, ValidationErrors};
+use crate::error::ApiError;
+use crate::state::AppState;
+use crate::submission::submit;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/api/v1/consultations/{id}/responses", web::post().to(create));
+}
+
+/// The JSON body. Answers are taken as any JSON value so that a wrong type is reported against its
+/// field ("feel_safe: must be a whole number from 1 to 5") rather than as a parse failure.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResponseDto {
+    #[serde(default)]
+    council_area: Value,
+    #[serde(default)]
+    postcode_district: Value,
+    #[serde(default)]
+    feel_safe: Value,
+    #[serde(default)]
+    confidence: Value,
+    #[serde(default)]
+    concerns: Value,
+    #[serde(default)]
+    comment: Value,
+    #[serde(default)]
+    age_band: Value,
+    #[serde(default)]
+    sex: Value,
+    #[serde(default)]
+    disability: Value,
+}
+
+fn scalar(field: &str, value: &Value, errors: &mut ValidationErrors) -> Option<String> {
+    match value {
+        Value::Null => None,
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(_) | Value::Array(_) | Value::Object(_) => {
+            errors.push(field, "must be a string or a number");
+            None
+        }
+    }
+}
+
+impl ResponseDto {
+    fn to_input(&self) -> Result<ResponseInput, ValidationErrors> {
+        let mut errors = ValidationErrors::default();
+        let concerns = match &self.concerns {
+            Value::Null => Vec::new(),
+            Value::Array(items) => items
+                .iter()
+                .map(|item| match item {
+                    Value::String(s) => Some(s.clone()),
+                    Value::Null => None,
+                    _ => {
+                        errors.push("concerns", "must be a list of concern ids (strings) in rank order");
+                        None
+                    }
+                })
+                .collect(),
+            _ => {
+                errors.push("concerns", "must be a list of concern ids in rank order, like [\"drug_dealing\", \"speeding\"]");
+                Vec::new()
+            }
+        };
+        let input = ResponseInput {
+            council_area: scalar("council_area", &self.council_area, &mut errors),
+            postcode_district: scalar("postcode_district", &self.postcode_district, &mut errors),
+            feel_safe: scalar("feel_safe", &self.feel_safe, &mut errors),
+            confidence: scalar("confidence", &self.confidence, &mut errors),
+            concerns,
+            comment: scalar("comment", &self.comment, &mut errors),
+            age_band: scalar("age_band", &self.age_band, &mut errors),
+            sex: scalar("sex", &self.sex, &mut errors),
+            disability: scalar("disability", &self.disability, &mut errors),
+        };
+        if errors.is_empty() {
+            Ok(input)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+fn idempotency_key(req: &HttpRequest, body: &ResponseDto) -> Result<Option<IdempotencyKey>, ApiError> {
+    let Some(raw) = req.headers().get("Idempotency-Key") else {
+        return Ok(None);
+    };
+    let key = raw
+        .to_str()
+        .ok()
+        .map(str::trim)
+        .filter(|k| !k.is_empty() && k.len() <= 255)
+        .ok_or_else(|| ApiError::BadRequest("the Idempotency-Key header must be 1 to 255 visible ASCII characters".into()))?;
+    let canonical = serde_json::to_vec(body).map_err(|e| ApiError::Internal(e.to_string()))?;
+    Ok(Some(IdempotencyKey { key: key.to_string(), request_sha256: hex::encode(Sha256::digest(canonical)) }))
+}
+
+#[derive(Serialize)]
+struct Created<'a> {
+    id: uuid::Uuid,
+    consultation: &'a str,
+    council_area: &'a str,
+    submitted_at: chrono::DateTime<chrono::Utc>,
+}
+
+async fn create(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    req: HttpRequest,
+    body: web::Json<ResponseDto>,
+) -> Result<HttpResponse, ApiError> {
+    let consultation_id = path.into_inner();
+    let input = body.to_input()?;
+    let idempotency = idempotency_key(&req, &body)?;
+    let outcome = submit(&state, &consultation_id, &input, Channel::Api, idempotency).await?;
+    let (stored, replayed): (StoredResponse, bool) = match outcome {
+        InsertOutcome::Created(s) => (s, false),
+        InsertOutcome::Replayed(s) => (s, true),
+    };
+    let mut response = HttpResponse::Created();
+    if replayed {
+        response.insert_header(("Idempotent-Replayed", "true"));
+    }
+    Ok(response.json(Created {
+        id: stored.public_id,
+        consultation: &stored.consultation_id,
+        council_area: &stored.council_area_code,
+        submitted_at: stored.submitted_at,
+    }))
+}

@@ -1,0 +1,19 @@
+//! HTTP routes, one file per resource. Handlers are short: extract, parse into the domain, call the
+//! database or statistics layer, render.
+
+pub mod api_consultations;
+pub mod api_responses;
+pub mod health;
+
+use actix_web::web;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    health::configure(cfg);
+    api_consultations::configure(cfg);
+    api_responses::configure(cfg);
+    cfg.default_service(web::to(not_found));
+}
+
+async fn not_found(req: actix_web::HttpRequest) -> Result<actix_web::HttpResponse, crate::error::ApiError> {
+    Err(crate::error::ApiError::NotFound(format!("there is nothing at {}", req.path())))
+}
