@@ -3,8 +3,10 @@
 
 pub mod config;
 pub mod db;
+pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod import;
 pub mod routes;
 pub mod startup;
 pub mod state;

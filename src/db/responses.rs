@@ -161,3 +161,63 @@ pub fn finish_import_batch(conn: &mut PgConnection, batch_id: i64, row_count: i6
         .execute(conn)?;
     Ok(())
 }
+
+/// A response as written by COPY: COPY cannot ask for a column's DEFAULT, so every value is given.
+#[derive(Insertable)]
+#[diesel(table_name = responses)]
+#[diesel(treat_none_as_default_value = false)]
+struct CopiedResponse<'a> {
+    public_id: Uuid,
+    consultation_id: &'a str,
+    council_area_code: &'a str,
+    postcode_district: Option<&'a str>,
+    feel_safe: Option<i16>,
+    confidence: Option<i16>,
+    concerns: Vec<&'a str>,
+    comment: Option<&'a str>,
+    age_band: Option<&'a str>,
+    sex: Option<&'a str>,
+    disability: Option<&'a str>,
+    channel: &'a str,
+    submitted_at: DateTime<Utc>,
+    import_batch_id: Option<i64>,
+}
+
+/// Writes many responses with one binary `COPY … FROM STDIN` on the caller's connection (the
+/// caller owns the transaction). Responses without a `submitted_at` get `submitted_at_if_unset`.
+/// Several times faster than [`insert_many`] for large imports; returns the number of rows written.
+pub fn copy_many(
+    conn: &mut PgConnection,
+    rows: &[SurveyResponse],
+    import_batch_id: Option<i64>,
+    submitted_at_if_unset: DateTime<Utc>,
+) -> Result<usize, DbError> {
+    if rows.is_empty() {
+        return Ok(0);
+    }
+    let copied: Vec<CopiedResponse<'_>> = rows
+        .iter()
+        .map(|r| {
+            let n = NewResponse::from_domain(r, Uuid::new_v4(), import_batch_id);
+            CopiedResponse {
+                public_id: n.public_id,
+                consultation_id: n.consultation_id,
+                council_area_code: n.council_area_code,
+                postcode_district: n.postcode_district,
+                feel_safe: n.feel_safe,
+                confidence: n.confidence,
+                concerns: n.concerns,
+                comment: n.comment,
+                age_band: n.age_band,
+                sex: n.sex,
+                disability: n.disability,
+                channel: n.channel,
+                submitted_at: n.submitted_at.unwrap_or(submitted_at_if_unset),
+                import_batch_id: n.import_batch_id,
+            }
+        })
+        .collect();
+    Ok(diesel::copy_from(responses::table)
+        .from_insertable(&copied)
+        .execute(conn)?)
+}

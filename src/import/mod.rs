@@ -1,0 +1,304 @@
+//! CSV import of responses collected through other channels (paper forms, events, email, phone),
+//! behind `localvoice import-responses --consultation ID FILE.csv`. Reads no environment variables.
+//!
+//! # File format
+//! UTF-8 CSV (a byte-order mark is fine) with a header row; column names are matched ignoring case,
+//! in any order. Blank cells are unanswered questions.
+//!
+//! | column | required | content |
+//! |---|---|---|
+//! | `council_area` | yes | GSS code (`S12000036`), NRS name (`City of Edinburgh`) or a common alias (`Edinburgh`) |
+//! | `concern_1` … `concern_N` | `concern_1` | concern ids in rank order; N ≤ the consultation's `max_ranked`, no gaps |
+//! | `feel_safe`, `confidence` | no | 1–5 |
+//! | `postcode_district` | no | outward code like `EH12`, only if the consultation asks for it |
+//! | `age_band`, `sex`, `disability` | no | `16-24` … `75+`; `F`/`M`; `yes`/`no`; or `prefer_not_to_say` |
+//! | `comment` | no | free text, may span lines inside quotes |
+//! | `submitted_at` | no | RFC 3339 (`2026-05-01T18:30:00+01:00`), or `YYYY-MM-DD HH:MM[:SS]` read as **UK local time** (GMT/BST); must fall in the consultation period; blank = the time of the import |
+//! | `channel` | no | `paper`, `event`, `email`, `phone`, `web`, `api` or `import`; blank = `import` |
+//!
+//! # All or nothing
+//! A file is imported in one transaction. Every row is checked; if any row is bad, the transaction
+//! is rolled back and the report lists each bad row by the line it starts on, with all its problems.
+//! The file is streamed: rows are checked and written in chunks, so memory stays bounded however
+//! long the file is (a million rows is fine).
+
+pub mod header;
+pub mod report;
+pub mod row;
+pub mod uk_time;
+
+pub use report::{ImportError, ImportReport, RejectedRows, RowProblem, ROW_PROBLEMS_KEPT};
+
+use crate::db::responses::{copy_many, create_import_batch, finish_import_batch, insert_many};
+use crate::domain::{Geography, SurveyDefinition, SurveyResponse};
+use chrono::Utc;
+use csv::ByteRecord;
+use diesel::{Connection, PgConnection};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use row::{parse_row, RowContext};
+use std::io::Read;
+use std::path::Path;
+use std::time::Instant;
+
+/// How rows reach the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowWriter {
+    /// Binary `COPY FROM STDIN` (the default: several times faster).
+    Copy,
+    /// Multi-row `INSERT`s.
+    Insert,
+}
+
+/// Settings of an import; [`import_csv`] uses the defaults.
+#[derive(Debug, Clone, Copy)]
+pub struct ImportOptions {
+    /// Show a progress bar on stderr (hidden anyway when stderr is not a terminal).
+    pub progress: bool,
+    pub writer: RowWriter,
+    /// Rows checked before a chunk is written; bounds the memory used.
+    pub chunk_rows: usize,
+}
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        Self {
+            progress: false,
+            writer: RowWriter::Copy,
+            chunk_rows: 5_000,
+        }
+    }
+}
+
+/// Imports a CSV file of responses to `definition`'s consultation, all or nothing.
+pub fn import_csv(
+    conn: &mut PgConnection,
+    definition: &SurveyDefinition,
+    geography: &Geography,
+    path: &Path,
+    progress: bool,
+) -> Result<ImportReport, ImportError> {
+    import_csv_with(
+        conn,
+        definition,
+        geography,
+        path,
+        ImportOptions {
+            progress,
+            ..ImportOptions::default()
+        },
+    )
+}
+
+/// [`import_csv`] with every setting spelled out.
+pub fn import_csv_with(
+    conn: &mut PgConnection,
+    definition: &SurveyDefinition,
+    geography: &Geography,
+    path: &Path,
+    options: ImportOptions,
+) -> Result<ImportReport, ImportError> {
+    let started = Instant::now();
+    let import_time = Utc::now();
+    let file = std::fs::File::open(path).map_err(|source| ImportError::Io {
+        file: path.to_path_buf(),
+        source,
+    })?;
+    let size = file.metadata().ok().map(|m| m.len());
+    let bar = progress_bar(options.progress, size);
+    let source_file = path.display().to_string();
+
+    let (batch_id, rows) = conn.transaction(|conn| {
+        let batch_id = create_import_batch(conn, definition.id.as_str(), &source_file)?;
+        let mut written: u64 = 0;
+        let scanned = scan(
+            file,
+            path,
+            definition,
+            geography,
+            import_time,
+            options.chunk_rows,
+            &bar,
+            |chunk| {
+                let n = match options.writer {
+                    RowWriter::Copy => copy_many(conn, chunk, Some(batch_id), import_time)?,
+                    RowWriter::Insert => insert_many(conn, chunk, Some(batch_id))?,
+                };
+                written += n as u64;
+                Ok(())
+            },
+        )?;
+        if written != scanned {
+            return Err(ImportError::Db(crate::db::DbError::Task(format!(
+                "{scanned} rows were checked but {written} were written; nothing was imported"
+            ))));
+        }
+        finish_import_batch(conn, batch_id, i64::try_from(written).unwrap_or(i64::MAX))?;
+        Ok::<_, ImportError>((batch_id, written))
+    })?;
+    bar.finish_and_clear();
+    Ok(ImportReport {
+        file: path.to_path_buf(),
+        consultation_id: definition.id.as_str().to_string(),
+        batch_id,
+        rows_imported: rows,
+        seconds: started.elapsed().as_secs_f64(),
+    })
+}
+
+/// Checks a file without writing anything (a dry run): the number of valid rows, or why the file
+/// would be refused.
+pub fn check_csv(
+    definition: &SurveyDefinition,
+    geography: &Geography,
+    path: &Path,
+) -> Result<u64, ImportError> {
+    let file = std::fs::File::open(path).map_err(|source| ImportError::Io {
+        file: path.to_path_buf(),
+        source,
+    })?;
+    check_reader(file, path, definition, geography)
+}
+
+/// [`check_csv`] on any reader; `file` names it in messages.
+pub fn check_reader(
+    source: impl Read,
+    file: &Path,
+    definition: &SurveyDefinition,
+    geography: &Geography,
+) -> Result<u64, ImportError> {
+    let bar = ProgressBar::hidden();
+    scan(
+        source,
+        file,
+        definition,
+        geography,
+        Utc::now(),
+        5_000,
+        &bar,
+        |_| Ok(()),
+    )
+}
+
+fn progress_bar(show: bool, size: Option<u64>) -> ProgressBar {
+    if !show {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(size, ProgressDrawTarget::stderr());
+    let style = ProgressStyle::with_template(
+        "{bar:30} {bytes}/{total_bytes} · {msg} · {elapsed} elapsed, {eta} left",
+    )
+    .unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar
+}
+
+/// Reads the header and every row, handing full chunks of valid rows to `sink` until the first
+/// bad row (after which rows are only checked). Returns the number of rows, all valid.
+#[allow(clippy::too_many_arguments)]
+fn scan(
+    source: impl Read,
+    file: &Path,
+    definition: &SurveyDefinition,
+    geography: &Geography,
+    import_time: chrono::DateTime<Utc>,
+    chunk_rows: usize,
+    bar: &ProgressBar,
+    mut sink: impl FnMut(&[SurveyResponse]) -> Result<(), ImportError>,
+) -> Result<u64, ImportError> {
+    let csv_error = |e: csv::Error| {
+        let line = e.position().map(|p| p.line()).unwrap_or(0);
+        let message = e.to_string();
+        match e.into_kind() {
+            csv::ErrorKind::Io(source) => ImportError::Io {
+                file: file.to_path_buf(),
+                source,
+            },
+            _ => ImportError::Csv {
+                file: file.to_path_buf(),
+                line,
+                message,
+            },
+        }
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .has_headers(true)
+        .buffer_capacity(1 << 16)
+        .from_reader(source);
+    let header = reader.byte_headers().map_err(csv_error)?.clone();
+    if header.is_empty() || (header.len() == 1 && header.as_slice().trim_ascii().is_empty()) {
+        return Err(ImportError::Header {
+            file: file.to_path_buf(),
+            problems: vec!["the file is empty: the first line must name the columns".into()],
+        });
+    }
+    let columns = header::read_header(&header, definition.max_ranked).map_err(|problems| {
+        ImportError::Header {
+            file: file.to_path_buf(),
+            problems,
+        }
+    })?;
+    let cx = RowContext {
+        columns: &columns,
+        definition,
+        geography,
+        import_time,
+    };
+
+    let started = Instant::now();
+    let mut rejected = RejectedRows::new(file.to_path_buf());
+    let mut chunk: Vec<SurveyResponse> = Vec::with_capacity(chunk_rows);
+    let mut record = ByteRecord::new();
+    let mut rows: u64 = 0;
+    while reader.read_byte_record(&mut record).map_err(csv_error)? {
+        rows += 1;
+        let line = record.position().map(|p| p.line()).unwrap_or(0);
+        match parse_row(&record, &cx) {
+            Ok(response) if rejected.is_empty() => {
+                chunk.push(response);
+                if chunk.len() >= chunk_rows {
+                    sink(&chunk)?;
+                    chunk.clear();
+                }
+            }
+            Ok(_) => {}
+            Err(errors) => {
+                rejected.record(RowProblem { line, errors });
+                chunk = Vec::new();
+            }
+        }
+        if rows % 1_000 == 0 {
+            report_progress(bar, &record, rows, &started);
+        }
+    }
+    rejected.rows_read = rows;
+    if !rejected.is_empty() {
+        bar.abandon_with_message(format!(
+            "{} of {rows} rows have problems: nothing imported",
+            rejected.bad_rows
+        ));
+        return Err(ImportError::Rejected(Box::new(rejected)));
+    }
+    if rows == 0 {
+        return Err(ImportError::NoRows {
+            file: file.to_path_buf(),
+        });
+    }
+    sink(&chunk)?;
+    report_progress(bar, &record, rows, &started);
+    Ok(rows)
+}
+
+fn report_progress(bar: &ProgressBar, record: &ByteRecord, rows: u64, started: &Instant) {
+    if bar.is_hidden() {
+        return;
+    }
+    if let Some(position) = record.position() {
+        bar.set_position(position.byte());
+    }
+    let seconds = started.elapsed().as_secs_f64().max(1e-9);
+    bar.set_message(format!("{rows} rows, {:.0} rows/s", rows as f64 / seconds));
+}
+
+#[cfg(test)]
+mod tests;
