@@ -9,3 +9,7 @@ pub mod routes;
 pub mod startup;
 pub mod state;
 pub mod submission;
+pub mod cli;
+pub mod commands;
+pub mod local_postgres;
+pub mod telemetry;
