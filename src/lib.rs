@@ -1,4 +1,5 @@
 //! LocalVoice: public consultations for local policing in Scotland, turned into evidence for the
 //! next Local Police Plan.
 
+pub mod defs;
 pub mod domain;
