@@ -65,7 +65,7 @@ pub fn load_dir(
     }
 }
 
-fn cross_file_problems(
+pub(super) fn cross_file_problems(
     loaded: &[(String, String, SurveyDefinition)],
     failed_stems: &[String],
 ) -> Vec<DefError> {

@@ -169,7 +169,7 @@ pub(crate) fn from_toml_error(file: &str, text: &str, error: &toml::de::Error) -
             let field = line
                 .and_then(|l| key_on_line(text, l))
                 .unwrap_or_else(|| "(toml)".to_string());
-            (field, raw.replace('\n', " "))
+            (field, plain_type_names(&raw.replace('\n', " ")))
         }
     };
     DefError {
@@ -179,6 +179,23 @@ pub(crate) fn from_toml_error(file: &str, text: &str, error: &toml::de::Error) -
         field,
         message,
     }
+}
+
+/// serde names Rust types ("expected i64", "expected struct RawCoverage"); the analyst wrote TOML.
+fn plain_type_names(message: &str) -> String {
+    if let Some((head, _)) = message.split_once("expected struct Raw") {
+        return format!("{head}expected a table, like {{ key = value }} or a [header] block");
+    }
+    [
+        ("expected i64", "expected a whole number"),
+        ("expected a boolean", "expected true or false"),
+        (
+            "expected a sequence",
+            "expected a list, like [\"a\", \"b\"]",
+        ),
+    ]
+    .iter()
+    .fold(message.to_string(), |m, (from, to)| m.replace(from, to))
 }
 
 /// serde's "unknown field `titel`, expected one of `id`, `title`" → ("titel", ["id", "title"]).

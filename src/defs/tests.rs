@@ -449,3 +449,15 @@ fn previous_cannot_be_the_consultation_itself() {
         "its own previous wave",
     );
 }
+#[test]
+fn type_errors_are_worded_in_toml_terms() {
+    let text = GOOD.replace("max_ranked = 2", "max_ranked = \"two\"");
+    assert_error(
+        &errors_of(&text),
+        "max_ranked",
+        Some(9),
+        "expected a whole number",
+    );
+    let text = GOOD.replace("coverage = { scotland = true }", "coverage = \"scotland\"");
+    assert_error(&errors_of(&text), "coverage", Some(10), "expected a table");
+}
