@@ -1,13 +1,18 @@
 //! LocalVoice: public consultations for local policing in Scotland, turned into evidence for the
 //! next Local Police Plan.
 
+pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod db;
+pub mod defs;
 pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod import;
+pub mod local_postgres;
 pub mod routes;
 pub mod startup;
 pub mod state;
 pub mod submission;
+pub mod telemetry;
