@@ -3,3 +3,4 @@
 
 pub mod defs;
 pub mod domain;
+pub mod seeds;

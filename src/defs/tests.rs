@@ -1,5 +1,7 @@
 //! Bad-input cases, written as small inline files: each must name the file, the line and the field.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic is how a test fails
+
 use super::*;
 use crate::domain::{CouncilArea, CouncilAreaCode, Coverage, Division, DivisionCode};
 

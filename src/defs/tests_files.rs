@@ -1,5 +1,7 @@
 //! The shipped definitions, and the checks that need a whole folder.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic is how a test fails
+
 use super::*;
 use crate::domain::{ConsultationId, Coverage};
 use std::path::PathBuf;
