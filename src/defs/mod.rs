@@ -65,6 +65,8 @@ mod taxonomy;
 mod tests;
 #[cfg(test)]
 mod tests_files;
+#[cfg(test)]
+mod tests_taxonomy;
 
 pub use check::{
     COMMENT_MAX_CHARS_LIMIT, DEFAULT_COMMENT_MAX_CHARS, DEFAULT_LOW_BASE_THRESHOLD,

@@ -20,6 +20,8 @@ mod population;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_bad_input;
 
 pub use error::{SeedError, SeedProblem};
 pub use geography::{parse_council_areas, parse_divisions};
