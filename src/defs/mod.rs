@@ -74,7 +74,7 @@ pub use check::{
 };
 pub use directory::load_dir;
 pub use error::{DefError, DefsErrors};
-pub use questions::{default_questions, QUESTION_KEYS};
+pub use questions::default_questions;
 
 pub(crate) use error::line_col;
 
