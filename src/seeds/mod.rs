@@ -28,7 +28,7 @@ pub use geography::{parse_council_areas, parse_divisions};
 pub use plans::{
     check_plan_concerns, parse_plan, read_plans, CurrentPlan, PlanPeriod, PlanPriority,
 };
-pub use population::parse_population;
+pub use population::{parse_population, population_rows, PopulationCell};
 
 use crate::domain::population::PopulationMargins;
 use crate::domain::{CouncilArea, Division, Geography};

@@ -120,3 +120,37 @@ pub fn parse_population(file: &str, text: &str) -> Result<PopulationMargins, See
     let source = source.map(|(s, _)| s).unwrap_or_default();
     problems.into_result(PopulationMargins::new(year, source, by_area))
 }
+
+/// One population cell as a flat record: the shape of the seed file's rows and of the database's
+/// `population_margins` table (`crate::db` turns these into its own rows).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PopulationCell {
+    pub council_area_code: String,
+    /// `M` or `F`.
+    pub sex: String,
+    /// `16-24` … `75+`.
+    pub age_band: String,
+    pub population: i64,
+    pub year: i32,
+    pub source_url: String,
+}
+
+/// Every cell of the margins, areas in code order, then sex (M, F), then age band.
+pub fn population_rows(margins: &PopulationMargins) -> Vec<PopulationCell> {
+    let mut rows = Vec::new();
+    for (code, area) in margins.areas() {
+        for sex in Sex::ALL {
+            for band in AgeBand::ALL {
+                rows.push(PopulationCell {
+                    council_area_code: code.to_string(),
+                    sex: sex.as_str().to_string(),
+                    age_band: band.as_str().to_string(),
+                    population: i64::try_from(area.count(sex, band)).unwrap_or(i64::MAX),
+                    year: margins.year,
+                    source_url: margins.source.clone(),
+                });
+            }
+        }
+    }
+    rows
+}

@@ -198,3 +198,32 @@ fn the_shipped_definitions_fit_the_reference_geography() {
         defs.err().map(|e| e.to_string()).unwrap_or_default()
     );
 }
+
+#[test]
+fn population_rows_flatten_the_margins_like_the_seed_file() {
+    let r = reference();
+    let rows = population_rows(&r.population);
+    assert_eq!(rows.len(), 32 * 14);
+    let text =
+        std::fs::read_to_string(repo_path("seeds/population-by-council-sex-ageband.csv")).unwrap();
+    let mut from_file: Vec<String> = text
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            format!("{},{},{},{},{},{}", f[0], f[2], f[3], f[4], f[5], f[6])
+        })
+        .collect();
+    let mut flattened: Vec<String> = rows
+        .iter()
+        .map(|c| {
+            format!(
+                "{},{},{},{},{},{}",
+                c.council_area_code, c.sex, c.age_band, c.population, c.year, c.source_url
+            )
+        })
+        .collect();
+    from_file.sort();
+    flattened.sort();
+    assert_eq!(flattened, from_file);
+}
