@@ -10,6 +10,7 @@ pub mod domain;
 pub mod error;
 pub mod local_postgres;
 pub mod routes;
+pub mod seeds;
 pub mod startup;
 pub mod state;
 pub mod submission;
