@@ -12,6 +12,7 @@ pub mod error;
 pub mod import;
 pub mod local_postgres;
 pub mod routes;
+pub mod seeds;
 pub mod startup;
 pub mod state;
 pub mod submission;

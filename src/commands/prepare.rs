@@ -53,7 +53,8 @@ pub fn database(cli: &Cli) -> anyhow::Result<Database> {
 /// Loads seeds/ into the database (idempotent) and returns the reference data.
 pub fn seed_reference(conn: &mut PgConnection, seeds_dir: &Path) -> anyhow::Result<crate::seeds::ReferenceData> {
     let reference = crate::seeds::load_all(seeds_dir).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let rows = crate::seeds::population_rows(&reference.population);
+    let rows: Vec<db::reference::PopulationRow> =
+        crate::seeds::population_rows(&reference.population).iter().map(Into::into).collect();
     db::reference::upsert_reference(conn, &reference.geography.divisions, &reference.geography.areas, &rows)?;
     Ok(reference)
 }

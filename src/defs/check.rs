@@ -116,7 +116,7 @@ pub(super) fn build_definition(
     let (Some(id), Some(opens), Some(closes), Some(coverage)) = (id, opens, closes, coverage)
     else {
         // Each missing part has recorded its problem.
-        return Err(DefsErrors { errors: p.errors });
+        return Err(p.into_errors());
     };
     let definition = SurveyDefinition {
         id,

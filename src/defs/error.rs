@@ -146,9 +146,16 @@ impl<'a> Problems<'a> {
         if self.errors.is_empty() {
             Ok(value)
         } else {
-            Err(DefsErrors {
-                errors: self.errors,
-            })
+            Err(self.into_errors())
+        }
+    }
+
+    /// The problems in the order of the file (those with no line first), as an analyst fixes them.
+    pub(crate) fn into_errors(mut self) -> DefsErrors {
+        self.errors
+            .sort_by_key(|e| (e.line.unwrap_or(0), e.column.unwrap_or(0)));
+        DefsErrors {
+            errors: self.errors,
         }
     }
 }
@@ -251,6 +258,7 @@ fn key_on_line(text: &str, line: usize) -> Option<String> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // a panic is how a test fails
 mod tests {
     use super::*;
 

@@ -65,6 +65,8 @@ mod taxonomy;
 mod tests;
 #[cfg(test)]
 mod tests_files;
+#[cfg(test)]
+mod tests_taxonomy;
 
 pub use check::{
     COMMENT_MAX_CHARS_LIMIT, DEFAULT_COMMENT_MAX_CHARS, DEFAULT_LOW_BASE_THRESHOLD,
@@ -72,7 +74,7 @@ pub use check::{
 };
 pub use directory::load_dir;
 pub use error::{DefError, DefsErrors};
-pub use questions::{default_questions, QUESTION_KEYS};
+pub use questions::default_questions;
 
 pub(crate) use error::line_col;
 

@@ -9,65 +9,61 @@ use super::fields::{optional_text, required_text, span_of};
 use super::raw::{RawQuestions, RawWording};
 use crate::domain::{QuestionWording, Questions};
 
-/// The questions every LocalVoice consultation asks, by their key in `[questions.<key>]`.
-pub const QUESTION_KEYS: [&str; 6] = [
-    "council_area",
-    "postcode_district",
-    "feel_safe",
-    "confidence",
-    "concerns",
-    "comment",
-];
-
-/// Default wording: (text, hint, easy-read text, easy-read hint). Easy read follows the style of
-/// Police Scotland's easy-read plans: short sentences, everyday words, one idea per sentence.
-fn default_wording(
-    key: &str,
-) -> (
-    &'static str,
-    Option<&'static str>,
-    &'static str,
-    Option<&'static str>,
-) {
-    match key {
-        "council_area" => (
-            "Which council area do you live in?",
-            Some("This is the council you pay council tax to."),
-            "Where do you live?",
-            Some("Choose your council area. This is the council you pay council tax to."),
-        ),
-        "postcode_district" => (
-            "What is the first part of your postcode?",
-            Some("For example, EH12 or G2. Do not give your full postcode: we only need the first part, so that your answers stay anonymous."),
-            "What is the first part of your postcode?",
-            Some("For example, EH12 or G2. Only write the first part. This keeps your answers private."),
-        ),
-        "feel_safe" => (
-            "How safe do you feel in your local area?",
-            Some("Think about where you live, during the day and after dark."),
-            "Do you feel safe where you live?",
-            Some("Think about the streets near your home. Choose one answer."),
-        ),
-        "confidence" => (
-            "How confident are you that the police in your local area can deal with the things that matter to you?",
-            None,
-            "Do you think the police where you live can sort out the things that worry you?",
-            Some("Choose one answer."),
-        ),
-        "concerns" => (
-            "Which of these matter most to you in your local area?",
-            Some("Choose up to {max_ranked}, starting with the one that matters most to you."),
-            "What worries you most where you live?",
-            Some("Pick up to {max_ranked} things. Put the one that worries you most first."),
-        ),
-        _ => (
-            "Is there anything else you would like to tell us about policing in your local area?",
-            Some("Please do not include names, addresses or anything else that could identify you or someone else. You can write up to {comment_max_chars} characters."),
-            "Is there anything else you want to tell us?",
-            Some("Please do not write anyone's name. You can leave this empty."),
-        ),
-    }
+/// A question's built-in wording, used when the file gives none.
+struct DefaultWording {
+    key: &'static str,
+    text: &'static str,
+    hint: Option<&'static str>,
+    easy_read_text: &'static str,
+    easy_read_hint: Option<&'static str>,
 }
+
+/// The built-in wording of every question. Easy read follows the style of Police Scotland's
+/// easy-read plans: short sentences, everyday words, one idea per sentence.
+const DEFAULT_WORDING: [DefaultWording; 6] = [
+    DefaultWording {
+        key: "council_area",
+        text: "Which council area do you live in?",
+        hint: Some("This is the council you pay council tax to."),
+        easy_read_text: "Where do you live?",
+        easy_read_hint: Some("Choose your council area. This is the council you pay council tax to."),
+    },
+    DefaultWording {
+        key: "postcode_district",
+        text: "What is the first part of your postcode?",
+        hint: Some("For example, EH12 or G2. Do not give your full postcode: we only need the first part, so that your answers stay anonymous."),
+        easy_read_text: "What is the first part of your postcode?",
+        easy_read_hint: Some("For example, EH12 or G2. Only write the first part. This keeps your answers private."),
+    },
+    DefaultWording {
+        key: "feel_safe",
+        text: "How safe do you feel in your local area?",
+        hint: Some("Think about where you live, during the day and after dark."),
+        easy_read_text: "Do you feel safe where you live?",
+        easy_read_hint: Some("Think about the streets near your home. Choose one answer."),
+    },
+    DefaultWording {
+        key: "confidence",
+        text: "How confident are you that the police in your local area can deal with the things that matter to you?",
+        hint: None,
+        easy_read_text: "Do you think the police where you live can sort out the things that worry you?",
+        easy_read_hint: Some("Choose one answer."),
+    },
+    DefaultWording {
+        key: "concerns",
+        text: "Which of these matter most to you in your local area?",
+        hint: Some("Choose up to {max_ranked}, starting with the one that matters most to you."),
+        easy_read_text: "What worries you most where you live?",
+        easy_read_hint: Some("Pick up to {max_ranked} things. Put the one that worries you most first."),
+    },
+    DefaultWording {
+        key: "comment",
+        text: "Is there anything else you would like to tell us about policing in your local area?",
+        hint: Some("Please do not include names, addresses or anything else that could identify you or someone else. You can write up to {comment_max_chars} characters."),
+        easy_read_text: "Is there anything else you want to tell us?",
+        easy_read_hint: Some("Please do not write anyone's name. You can leave this empty."),
+    },
+];
 
 /// Numbers the wording may mention.
 pub(super) struct Placeholders {
@@ -135,12 +131,15 @@ fn build_wording(
     numbers: &Placeholders,
 ) -> QuestionWording {
     let Some(w) = raw else {
-        let (text, hint, easy_text, easy_hint) = default_wording(key);
+        let d = DEFAULT_WORDING
+            .iter()
+            .find(|d| d.key == key)
+            .unwrap_or(&DEFAULT_WORDING[0]);
         return QuestionWording {
-            text: numbers.fill(text),
-            hint: hint.map(|h| numbers.fill(h)),
-            easy_read_text: numbers.fill(easy_text),
-            easy_read_hint: easy_hint.map(|h| numbers.fill(h)),
+            text: numbers.fill(d.text),
+            hint: d.hint.map(|h| numbers.fill(h)),
+            easy_read_text: numbers.fill(d.easy_read_text),
+            easy_read_hint: d.easy_read_hint.map(|h| numbers.fill(h)),
         };
     };
     let parent = problems
@@ -217,4 +216,41 @@ pub fn default_questions(max_ranked: usize, comment_max_chars: usize) -> Questio
             comment_max_chars,
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_question_has_default_wording_with_its_numbers_filled_in() {
+        let q = default_questions(3, 2000);
+        let keys: Vec<&str> = DEFAULT_WORDING.iter().map(|d| d.key).collect();
+        assert_eq!(
+            keys,
+            [
+                "council_area",
+                "postcode_district",
+                "feel_safe",
+                "confidence",
+                "concerns",
+                "comment"
+            ]
+        );
+        assert_eq!(q.council_area.text, "Which council area do you live in?");
+        assert_eq!(
+            q.feel_safe.easy_read_text,
+            "Do you feel safe where you live?"
+        );
+        assert_eq!(
+            q.concerns.easy_read_hint.as_deref(),
+            Some("Pick up to 3 things. Put the one that worries you most first.")
+        );
+        assert!(q
+            .comment
+            .hint
+            .as_deref()
+            .is_some_and(|h| h.ends_with("up to 2000 characters.")));
+        assert!(q.postcode_district.is_some() && q.demographics);
+    }
 }

@@ -209,35 +209,27 @@ pub(super) fn check_mapping(
             );
         }
     }
-    for (i, c) in concerns.iter().enumerate() {
-        if !supports(&c.id) && !listed.contains(&c.id) {
-            let span = raw_concerns
-                .iter()
-                .find(|r| {
-                    r.get_ref()
-                        .id
-                        .as_ref()
-                        .is_some_and(|s| s.get_ref() == c.id.as_str())
-                })
-                .and_then(|r| r.get_ref().id.as_ref().map(Spanned::span));
-            let n = raw_concerns
-                .iter()
-                .position(|r| {
-                    r.get_ref()
-                        .id
-                        .as_ref()
-                        .is_some_and(|s| s.get_ref() == c.id.as_str())
-                })
-                .map_or(i + 1, |p| p + 1);
-            problems.at(
-                span,
-                format!("concerns[{n}].id"),
-                format!(
-                    "'{}' supports no priority: add it to a priority's concerns, or list it in unmapped = [...] if that is deliberate",
-                    c.id
-                ),
-            );
+    // Walk the file's entries (not the built concerns) to name each by its position and line.
+    let mut reported: Vec<&ConcernId> = Vec::new();
+    for (i, entry) in raw_concerns.iter().enumerate() {
+        let Some(written) = &entry.get_ref().id else {
+            continue;
+        };
+        let Some(c) = concerns.iter().find(|c| c.id.as_str() == written.get_ref()) else {
+            continue;
+        };
+        if supports(&c.id) || listed.contains(&c.id) || reported.contains(&&c.id) {
+            continue;
         }
+        reported.push(&c.id);
+        problems.at(
+            Some(written.span()),
+            format!("concerns[{}].id", i + 1),
+            format!(
+                "'{}' supports no priority: add it to a priority's concerns, or list it in unmapped = [...] if that is deliberate",
+                c.id
+            ),
+        );
     }
 }
 

@@ -1,12 +1,15 @@
 //! Bad-input cases, written as small inline files: each must name the file, the line and the field.
+//! This file: the top-level fields, questions and coverage; `tests_taxonomy`: concerns, priorities, themes.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic is how a test fails
 
 use super::*;
 use crate::domain::{CouncilArea, CouncilAreaCode, Coverage, Division, DivisionCode};
 
-const FILE: &str = "survey-defs/test-wave.toml";
+pub(super) const FILE: &str = "survey-defs/test-wave.toml";
 
 /// A small valid definition; tests break one thing in it at a time.
-const GOOD: &str = r#"id = "test-wave"
+pub(super) const GOOD: &str = r#"id = "test-wave"
 title = "Test wave"
 easy_read_title = "Test"
 summary = "A test consultation."
@@ -45,7 +48,7 @@ label = "Speeding"
 keywords = ["speed", "boy racer"]
 "#;
 
-fn errors_of(text: &str) -> DefsErrors {
+pub(super) fn errors_of(text: &str) -> DefsErrors {
     match parse_str(FILE, text, None) {
         Ok(_) => panic!("expected errors for:\n{text}"),
         Err(e) => e,
@@ -53,7 +56,7 @@ fn errors_of(text: &str) -> DefsErrors {
 }
 
 /// The line number (1-based) of the first line of `text` containing `needle`.
-fn line_of(text: &str, needle: &str) -> usize {
+pub(super) fn line_of(text: &str, needle: &str) -> usize {
     text.lines()
         .position(|l| l.contains(needle))
         .map(|i| i + 1)
@@ -61,7 +64,7 @@ fn line_of(text: &str, needle: &str) -> usize {
 }
 
 /// Asserts that some error names `field`, at `line`, with `fragment` in its message.
-fn assert_error(errors: &DefsErrors, field: &str, line: Option<usize>, fragment: &str) {
+pub(super) fn assert_error(errors: &DefsErrors, field: &str, line: Option<usize>, fragment: &str) {
     let found = errors.iter().any(|e| {
         e.field == field && e.line == line && e.message.contains(fragment) && e.file == FILE
     });
@@ -131,25 +134,6 @@ fn a_value_of_the_wrong_type_names_its_key() {
     let text = GOOD.replace("max_ranked = 2", "max_ranked = \"two\"");
     let e = errors_of(&text);
     assert_error(&e, "max_ranked", Some(line_of(&text, "max_ranked")), "");
-}
-
-#[test]
-fn a_bad_concern_id_names_the_concern_and_its_line() {
-    let text = GOOD.replace("id = \"drug_dealing\"", "id = \"Drug Dealing\"");
-    let e = errors_of(&text);
-    assert_error(
-        &e,
-        "concerns[2].id",
-        Some(line_of(&text, "Drug Dealing")),
-        "'Drug Dealing' is not a concern id",
-    );
-    // ...and the priority that refers to the old id is reported too, in the same run.
-    assert_error(
-        &e,
-        "priorities[2].concerns",
-        Some(line_of(&text, "concerns = [\"drug_dealing\"]")),
-        "is not a concern id",
-    );
 }
 
 #[test]
@@ -224,92 +208,6 @@ fn max_ranked_is_limited_by_the_concerns_and_ten() {
 }
 
 #[test]
-fn at_least_two_concerns_are_needed() {
-    let start = GOOD.find("[[concerns]]\nid = \"drug_dealing\"").unwrap();
-    let end = GOOD.find("[[priorities]]").unwrap();
-    let text =
-        format!("{}{}", &GOOD[..start], &GOOD[end..]).replace("max_ranked = 2", "max_ranked = 1");
-    let e = errors_of(&text);
-    assert_error(
-        &e,
-        "concerns",
-        Some(line_of(&text, "[[concerns]]")),
-        "at least 2 concerns",
-    );
-}
-
-#[test]
-fn every_concern_must_support_a_priority_or_be_listed_unmapped() {
-    let text = GOOD.replace("concerns = [\"drug_dealing\"]", "concerns = [\"speeding\"]");
-    let e = errors_of(&text);
-    assert_error(
-        &e,
-        "concerns[2].id",
-        Some(line_of(&text, "\"drug_dealing\"")),
-        "supports no priority",
-    );
-    let text = text.replace("coverage = ", "unmapped = [\"drug_dealing\"]\ncoverage = ");
-    assert!(parse_str(FILE, &text, None).is_ok());
-    let text = GOOD.replace("coverage = ", "unmapped = [\"speeding\"]\ncoverage = ");
-    assert_error(
-        &errors_of(&text),
-        "unmapped",
-        Some(10),
-        "a priority lists it",
-    );
-}
-
-#[test]
-fn priorities_need_unique_ids_and_known_concerns() {
-    let text = GOOD.replace("id = \"serious_organised_crime\"", "id = \"road_safety\"");
-    let e = errors_of(&text);
-    assert_error(
-        &e,
-        "priorities[2].id",
-        Some(line_of(&text, "Tackling serious") - 1),
-        "used twice",
-    );
-    let text = GOOD.replace(
-        "concerns = [\"speeding\"]",
-        "concerns = [\"speeding\", \"Speeding\"]",
-    );
-    assert_error(
-        &errors_of(&text),
-        "priorities[1].concerns",
-        Some(line_of(&text, "\"Speeding\"]")),
-        "did you mean 'speeding'?",
-    );
-    let text = GOOD.replace("concerns = [\"speeding\"]\n", "");
-    assert_error(
-        &errors_of(&text),
-        "priorities[1].concerns",
-        Some(line_of(&text, "[[priorities]]")),
-        "is missing",
-    );
-}
-
-#[test]
-fn easy_read_labels_are_required() {
-    let text = GOOD.replace("easy_read_label = \"People selling drugs\"\n", "");
-    let e = errors_of(&text);
-    let block = text
-        .match_indices("[[concerns]]")
-        .nth(1)
-        .map(|(i, _)| line_col(&text, i).0);
-    assert_error(&e, "concerns[2].easy_read_label", block, "is missing");
-    let text = GOOD.replace(
-        "easy_read_label = \"People selling drugs\"",
-        "easy_read_label = \"  \"",
-    );
-    assert_error(
-        &errors_of(&text),
-        "concerns[2].easy_read_label",
-        Some(line_of(&text, "easy_read_label = \"  \"")),
-        "blank",
-    );
-}
-
-#[test]
 fn question_wording_given_in_the_file_needs_easy_read_text() {
     let text = format!("{GOOD}\n[questions.feel_safe]\ntext = \"How safe do you feel?\"\n");
     let e = errors_of(&text);
@@ -364,28 +262,6 @@ fn thresholds_and_comment_length_are_checked() {
         "comment_max_chars",
         Some(10),
         "must be from 1 to 10000",
-    );
-}
-
-#[test]
-fn themes_need_non_blank_keywords_and_unique_ids() {
-    let text = GOOD.replace(
-        "keywords = [\"speed\", \"boy racer\"]",
-        "keywords = [\"speed\", \" \"]",
-    );
-    assert_error(
-        &errors_of(&text),
-        "themes[1].keywords",
-        Some(line_of(&text, "keywords")),
-        "must not be blank",
-    );
-    let text =
-        format!("{GOOD}\n[[themes]]\nid = \"speeding\"\nlabel = \"Again\"\nkeywords = [\"x\"]\n");
-    assert_error(
-        &errors_of(&text),
-        "themes[2].id",
-        Some(line_of(&text, "label = \"Again\"") - 1),
-        "used twice",
     );
 }
 

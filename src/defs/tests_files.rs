@@ -1,5 +1,7 @@
 //! The shipped definitions, and the checks that need a whole folder.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic is how a test fails
+
 use super::*;
 use crate::domain::{ConsultationId, Coverage};
 use std::path::PathBuf;
@@ -130,4 +132,27 @@ fn a_missing_folder_or_file_is_reported_by_name() {
         e.to_string().contains("nope.toml: (file): cannot be read"),
         "{e}"
     );
+}
+
+#[test]
+fn the_invalid_fixture_reports_every_mistake_with_its_line() {
+    let dir = repo_path("tests/fixtures/defs/invalid");
+    let e = load_dir(&dir, None).unwrap_err();
+    let file = dir.join("bad-wave.toml").display().to_string();
+    let found: Vec<(usize, &str)> = e
+        .iter()
+        .map(|e| (e.line.unwrap_or(0), e.field.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (9, "closes"),
+            (10, "max_ranked"),
+            (19, "concerns[2].easy_read_label"),
+            (20, "concerns[2].id"),
+            (27, "priorities[1].concerns"),
+        ],
+        "{e}"
+    );
+    assert!(e.iter().all(|err| err.file == file));
 }
