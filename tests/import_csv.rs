@@ -1,152 +1,36 @@
 //! CSV import against a real PostgreSQL: each test creates its own database (`lv_import_test_…`),
-//! migrates and seeds it, and drops it afterwards. Needs PostgreSQL at `LV_TEST_POSTGRES_URL`
-//! (default `postgres://postgres@127.0.0.1:5432/postgres`) and fails loudly without it.
+//! migrates and seeds it, and drops it afterwards. Needs PostgreSQL at `TEST_DATABASE_URL`
+//! (default `postgres://postgres@127.0.0.1:5432/postgres`) and fails loudly without it. Reference
+//! data and the definition are the repository's `seeds/` and `survey-defs/your-police-2026.toml`.
 //!
 //! Two `#[ignore]`d tests are the import benchmark driven by `scripts/bench-import`.
 
-use chrono::{DateTime, NaiveDate, Utc};
+// Test code through and through: a panic with the error is the failure report.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Nullable, Text};
-use localvoice::db::reference::{upsert_reference, PopulationRow};
-use localvoice::demo::{self, PopulationByArea, Wave};
-use localvoice::domain::{
-    AgeBand, Concern, ConcernId, ConsultationId, CouncilArea, CouncilAreaCode, Coverage, Division,
-    DivisionCode, Geography, QuestionWording, Questions, SurveyDefinition,
-};
+use localvoice::demo::{self, Wave};
+use localvoice::domain::SurveyDefinition;
 use localvoice::import::{import_csv, import_csv_with, ImportError, ImportOptions, RowWriter};
+use localvoice::seeds::ReferenceData;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-// ---------------------------------------------------------------------------------------------
-// Reference data and a Your-Police-like definition (until survey-defs/ can be loaded here).
-
-fn fixture(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/import")
-        .join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+fn repo(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
 }
 
-const CONCERNS: &[&str] = &[
-    "drug_dealing",
-    "antisocial_behaviour",
-    "youth_disorder",
-    "vandalism",
-    "violence",
-    "hate_crime",
-    "domestic_abuse",
-    "sexual_crime",
-    "child_exploitation",
-    "vulnerable_people",
-    "housebreaking",
-    "vehicle_crime",
-    "shoplifting",
-    "doorstep_crime",
-    "online_fraud",
-    "rural_crime",
-    "organised_crime",
-    "speeding",
-    "drink_drug_driving",
-    "nuisance_vehicles",
-    "terrorism",
-];
-
-fn wording(text: &str) -> QuestionWording {
-    QuestionWording {
-        text: text.into(),
-        hint: None,
-        easy_read_text: text.into(),
-        easy_read_hint: None,
-    }
-}
-
-fn definition() -> SurveyDefinition {
-    SurveyDefinition {
-        id: ConsultationId::parse("your-police-2026").unwrap(),
-        title: "Your Police 2026".into(),
-        easy_read_title: "Your Police 2026".into(),
-        summary: "Test".into(),
-        easy_read_summary: "Test".into(),
-        organiser: "Police Scotland".into(),
-        opens: NaiveDate::from_ymd_opt(2026, 4, 1).unwrap(),
-        closes: NaiveDate::from_ymd_opt(2027, 3, 31).unwrap(),
-        coverage: Coverage::Scotland,
-        previous: None,
-        questions: Questions {
-            council_area: wording("Where do you live?"),
-            postcode_district: Some(wording("Postcode district")),
-            feel_safe: wording("How safe do you feel?"),
-            confidence: wording("How confident are you in the police?"),
-            concerns: wording("What worries you most?"),
-            comment: wording("Anything else?"),
-            demographics: true,
-        },
-        max_ranked: 3,
-        comment_max_chars: 2000,
-        suppression_threshold: 10,
-        low_base_threshold: 50,
-        concerns: CONCERNS
-            .iter()
-            .map(|id| Concern {
-                id: ConcernId::parse(id).unwrap(),
-                label: id.replace('_', " "),
-                easy_read_label: id.replace('_', " "),
-                description: String::new(),
-            })
-            .collect(),
-        priorities: vec![],
-        themes: vec![],
-    }
-}
-
-struct Reference {
-    geography: Geography,
-    population_rows: Vec<PopulationRow>,
-}
-
-fn reference() -> Reference {
-    let mut divisions: Vec<Division> = Vec::new();
-    let mut areas = Vec::new();
-    for line in fixture("council-areas.csv").lines().skip(1) {
-        let f: Vec<&str> = line.split(',').collect();
-        let division = DivisionCode::parse(f[2]).unwrap();
-        if !divisions.iter().any(|d| d.code == division) {
-            divisions.push(Division {
-                code: division.clone(),
-                name: f[3].into(),
-            });
-        }
-        areas.push(CouncilArea {
-            code: CouncilAreaCode::parse(f[0]).unwrap(),
-            name: f[1].into(),
-            division,
-            population_total: f[4].parse().unwrap(),
-        });
-    }
-    let population_rows = fixture("population-by-council-sex-ageband.csv")
-        .lines()
-        .skip(1)
-        .filter_map(|line| {
-            let f: Vec<&str> = line.split(',').collect();
-            AgeBand::parse(f[3])?;
-            Some(PopulationRow {
-                council_area_code: f[0].into(),
-                sex: f[2].into(),
-                age_band: f[3].into(),
-                population: f[4].parse().unwrap(),
-                year: f[5].parse().unwrap(),
-                source_url: f[6].into(),
-            })
-        })
-        .collect();
-    Reference {
-        geography: Geography::new(divisions, areas),
-        population_rows,
-    }
-}
-
-fn population(reference: &Reference) -> PopulationByArea {
-    demo::population_from_rows(&reference.population_rows)
+/// The repository's seeds and the Your Police 2026 definition.
+fn reference_and_definition() -> (ReferenceData, SurveyDefinition) {
+    let reference = localvoice::seeds::load_all(&repo("seeds")).unwrap();
+    let definition = localvoice::defs::load_file(
+        &repo("survey-defs/your-police-2026.toml"),
+        Some(&reference.geography),
+    )
+    .unwrap();
+    (reference, definition)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -159,12 +43,12 @@ struct ScratchDb {
 }
 
 impl ScratchDb {
-    fn new(reference: &Reference, definition: &SurveyDefinition) -> Self {
-        let admin_url = std::env::var("LV_TEST_POSTGRES_URL")
+    fn new(definition: &SurveyDefinition) -> Self {
+        let admin_url = std::env::var("TEST_DATABASE_URL")
             .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
         let name = format!("lv_import_test_{}", uuid::Uuid::new_v4().simple());
         let mut admin = PgConnection::establish(&admin_url).unwrap_or_else(|e| {
-            panic!("these tests need PostgreSQL at {admin_url} (set LV_TEST_POSTGRES_URL): {e}")
+            panic!("these tests need PostgreSQL at {admin_url} (set TEST_DATABASE_URL): {e}")
         });
         diesel::sql_query(format!("CREATE DATABASE {name}"))
             .execute(&mut admin)
@@ -178,13 +62,7 @@ impl ScratchDb {
         };
         let mut conn = db.connect();
         localvoice::db::pool::run_migrations(&mut conn).unwrap();
-        upsert_reference(
-            &mut conn,
-            &reference.geography.divisions,
-            &reference.geography.areas,
-            &reference.population_rows,
-        )
-        .unwrap();
+        localvoice::commands::prepare::seed_reference(&mut conn, &repo("seeds")).unwrap();
         localvoice::db::consultations::sync_definitions(
             &mut conn,
             std::slice::from_ref(definition),
@@ -264,8 +142,8 @@ fn utc(s: &str) -> DateTime<Utc> {
 
 #[test]
 fn a_good_file_imports_every_row_with_its_ranking_in_order() {
-    let (reference, definition) = (reference(), definition());
-    let db = ScratchDb::new(&reference, &definition);
+    let (reference, definition) = reference_and_definition();
+    let db = ScratchDb::new(&definition);
     let file = csv_file(
         format!(
             "{HEADER}S12000036,4,3,speeding,drug_dealing,violence,65-74,F,no,,2026-05-01 18:30,paper\n\
@@ -331,8 +209,8 @@ fn a_good_file_imports_every_row_with_its_ranking_in_order() {
 
 #[test]
 fn one_bad_row_among_many_good_ones_writes_nothing_and_reports_its_line() {
-    let (reference, definition) = (reference(), definition());
-    let db = ScratchDb::new(&reference, &definition);
+    let (reference, definition) = reference_and_definition();
+    let db = ScratchDb::new(&definition);
     let mut content = HEADER.to_string();
     for i in 0..60 {
         // Line 2 + i; the bad row is at line 47, after several chunks of 10 were already written.
@@ -377,8 +255,8 @@ fn one_bad_row_among_many_good_ones_writes_nothing_and_reports_its_line() {
 
 #[test]
 fn invalid_utf8_is_refused_with_its_line_and_nothing_is_written() {
-    let (reference, definition) = (reference(), definition());
-    let db = ScratchDb::new(&reference, &definition);
+    let (reference, definition) = reference_and_definition();
+    let db = ScratchDb::new(&definition);
     let mut content = HEADER.as_bytes().to_vec();
     content.extend_from_slice(b"S12000036,4,3,speeding,,,,,,fine,,\n");
     content.extend_from_slice(b"S12000036,4,3,speeding,,,,,,na\xefve,,\n");
@@ -402,8 +280,8 @@ fn invalid_utf8_is_refused_with_its_line_and_nothing_is_written() {
 
 #[test]
 fn a_wrong_or_missing_header_is_refused_naming_the_file_and_columns() {
-    let (reference, definition) = (reference(), definition());
-    let db = ScratchDb::new(&reference, &definition);
+    let (reference, definition) = reference_and_definition();
+    let db = ScratchDb::new(&definition);
     let file = csv_file(b"council,concern_1,concern_1\nS12000036,speeding,violence\n");
     let mut conn = db.connect();
     let err = import_csv(
@@ -444,8 +322,8 @@ fn a_wrong_or_missing_header_is_refused_naming_the_file_and_columns() {
 
 #[test]
 fn a_comment_spanning_lines_is_kept_whole_and_later_line_numbers_stay_right() {
-    let (reference, definition) = (reference(), definition());
-    let db = ScratchDb::new(&reference, &definition);
+    let (reference, definition) = reference_and_definition();
+    let db = ScratchDb::new(&definition);
     let good = format!("{HEADER}S12000036,4,3,speeding,,,,,,\"line one\nline two, with a comma\n\n\"\"quoted\"\"\",,\n");
     let mut conn = db.connect();
     let file = csv_file(good.as_bytes());
@@ -482,14 +360,14 @@ fn a_comment_spanning_lines_is_kept_whole_and_later_line_numbers_stay_right() {
 
 #[test]
 fn generated_responses_round_trip_through_csv_with_both_writers() {
-    let (reference, definition) = (reference(), definition());
-    let db = ScratchDb::new(&reference, &definition);
-    let population = population(&reference);
+    let (reference, definition) = reference_and_definition();
+    let db = ScratchDb::new(&definition);
+    let population = &reference.population;
     let mut file = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
     let responses = demo::generate(
         &definition,
         &reference.geography,
-        &population,
+        population,
         4_000,
         7,
         Wave::Current,
@@ -518,7 +396,7 @@ fn generated_responses_round_trip_through_csv_with_both_writers() {
     let again: Vec<_> = demo::generate(
         &definition,
         &reference.geography,
-        &population,
+        population,
         4_000,
         7,
         Wave::Current,
@@ -557,7 +435,7 @@ fn bench_csv_path() -> PathBuf {
 #[test]
 #[ignore = "benchmark: run by scripts/bench-import"]
 fn bench_write_demo_csv() {
-    let (reference, definition) = (reference(), definition());
+    let (reference, definition) = reference_and_definition();
     let rows: usize = std::env::var("LV_BENCH_ROWS")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -567,7 +445,7 @@ fn bench_write_demo_csv() {
     let responses = demo::generate(
         &definition,
         &reference.geography,
-        &population(&reference),
+        &reference.population,
         rows,
         2026,
         Wave::Current,
@@ -586,7 +464,7 @@ fn bench_write_demo_csv() {
 #[test]
 #[ignore = "benchmark: run by scripts/bench-import"]
 fn bench_import_demo_csv() {
-    let (reference, definition) = (reference(), definition());
+    let (reference, definition) = reference_and_definition();
     let url = std::env::var("LV_BENCH_DATABASE_URL").expect("LV_BENCH_DATABASE_URL");
     let writer = match std::env::var("LV_BENCH_WRITER").as_deref() {
         Ok("insert") => RowWriter::Insert,
@@ -594,13 +472,7 @@ fn bench_import_demo_csv() {
     };
     let mut conn = PgConnection::establish(&url).unwrap();
     localvoice::db::pool::run_migrations(&mut conn).unwrap();
-    upsert_reference(
-        &mut conn,
-        &reference.geography.divisions,
-        &reference.geography.areas,
-        &reference.population_rows,
-    )
-    .unwrap();
+    localvoice::commands::prepare::seed_reference(&mut conn, &repo("seeds")).unwrap();
     localvoice::db::consultations::sync_definitions(&mut conn, std::slice::from_ref(&definition))
         .unwrap();
     let options = ImportOptions {

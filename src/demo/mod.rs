@@ -24,19 +24,11 @@ mod model;
 pub use csv_out::{write_csv, CsvResponseWriter};
 pub use model::{AGE_RESPONSE, COMMENT_RATE, SEX_RESPONSE};
 
-use crate::db::reference::PopulationRow;
-use crate::domain::{
-    AgeBand, CouncilAreaCode, Geography, ResponseInput, SurveyDefinition, SurveyResponse,
-    ValidationErrors,
-};
+use crate::domain::population::PopulationMargins;
+use crate::domain::{Geography, ResponseInput, SurveyDefinition, SurveyResponse, ValidationErrors};
 use model::Model;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
-use std::collections::HashMap;
-
-/// Adult population of each council area by sex (0 = male, 1 = female) and age band (in
-/// [`AgeBand::ALL`] order).
-pub type PopulationByArea = HashMap<CouncilAreaCode, [[f64; 7]; 2]>;
 
 /// Which wave of a repeated consultation to imitate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -70,7 +62,7 @@ pub enum DemoError {
 pub fn generate<'a>(
     definition: &'a SurveyDefinition,
     geography: &'a Geography,
-    population: &PopulationByArea,
+    population: &PopulationMargins,
     n: usize,
     seed: u64,
     wave: Wave,
@@ -136,27 +128,6 @@ impl Iterator for DemoResponses<'_> {
 }
 
 impl ExactSizeIterator for DemoResponses<'_> {}
-
-/// Population margins as stored in the database (`population_margins` rows) in the generator's
-/// shape. Rows for other bands (such as `0-15`) or unknown codes are ignored.
-pub fn population_from_rows(rows: &[PopulationRow]) -> PopulationByArea {
-    let mut population = PopulationByArea::new();
-    for row in rows {
-        let (Ok(code), Some(band)) = (
-            CouncilAreaCode::parse(&row.council_area_code),
-            AgeBand::parse(&row.age_band),
-        ) else {
-            continue;
-        };
-        let sex = match row.sex.as_str() {
-            "M" => 0,
-            "F" => 1,
-            _ => continue,
-        };
-        population.entry(code).or_insert([[0.0; 7]; 2])[sex][band.index()] += row.population as f64;
-    }
-    population
-}
 
 #[cfg(test)]
 pub(crate) mod testdata;

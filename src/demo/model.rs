@@ -3,8 +3,9 @@
 
 use super::areas::{profile, AreaKind, AreaProfile};
 use super::concerns::{plackett_luce, stable_unit, worths};
-use super::{comments, DemoError, PopulationByArea, Wave};
+use super::{comments, DemoError, Wave};
 use crate::domain::answers::PREFER_NOT_TO_SAY;
+use crate::domain::population::PopulationMargins;
 use crate::domain::{
     AgeBand, Channel, CouncilAreaCode, Geography, ResponseInput, SurveyDefinition,
 };
@@ -72,7 +73,7 @@ impl Model {
     pub fn new(
         definition: &SurveyDefinition,
         geography: &Geography,
-        population: &PopulationByArea,
+        population: &PopulationMargins,
         wave: Wave,
     ) -> Result<Self, DemoError> {
         let concern_ids: Vec<String> = definition
@@ -91,12 +92,12 @@ impl Model {
         let mut areas = Vec::new();
         let mut area_weights = Vec::new();
         for area in covered {
-            let Some(cells) = population.get(&area.code) else {
+            let Some(adults) = population.area(&area.code) else {
                 continue;
             };
-            let adults: f64 = cells.iter().flatten().sum();
+            let cells = adults.cells();
             let weights: Vec<f64> = (0..14)
-                .map(|i| cells[i / 7][i % 7].max(0.0) * SEX_RESPONSE[i / 7] * AGE_RESPONSE[i % 7])
+                .map(|i| cells[i / 7][i % 7] as f64 * SEX_RESPONSE[i / 7] * AGE_RESPONSE[i % 7])
                 .collect();
             let Ok(cell_pick) = WeightedIndex::new(&weights) else {
                 continue;
@@ -114,7 +115,7 @@ impl Model {
                     )
                 })
                 .collect();
-            area_weights.push(adults * profile.response_rate);
+            area_weights.push(adults.total() as f64 * profile.response_rate);
             areas.push(AreaModel {
                 code: area.code.clone(),
                 profile,

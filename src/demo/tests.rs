@@ -1,11 +1,11 @@
 use super::testdata::{definition, geography, population};
 use super::*;
-use crate::domain::{AgeAnswer, Channel, SexAnswer};
+use crate::domain::{AgeAnswer, AgeBand, Channel, CouncilAreaCode, SexAnswer};
 use std::collections::HashMap;
 
 fn sample(n: usize, seed: u64, wave: Wave) -> Vec<SurveyResponse> {
     let (d, g, p) = (definition(), geography(), population());
-    generate(&d, &g, &p, n, seed, wave)
+    generate(&d, g, p, n, seed, wave)
         .unwrap()
         .collect::<Result<Vec<_>, _>>()
         .unwrap()
@@ -52,7 +52,7 @@ fn every_generated_response_is_valid_and_well_spread() {
     for r in &responses {
         let t = crate::import::uk_time::to_uk_local(r.submitted_at.unwrap()).date();
         assert!(t >= d.opens && t <= d.closes);
-        assert!(r.ranking.len() >= 1 && r.ranking.len() <= 3);
+        assert!(!r.ranking.is_empty() && r.ranking.len() <= 3);
     }
     let full = responses.iter().filter(|r| r.ranking.len() == 3).count() as f64 / 20_000.0;
     assert!(full > 0.7 && full < 0.85, "share ranking all three: {full}");
@@ -80,11 +80,11 @@ fn older_people_and_women_are_over_represented_as_in_real_consultations() {
     let p = population();
     let mut pop_by_age = [0.0; 7];
     let mut pop_female = 0.0;
-    for cells in p.values() {
-        for age in 0..7 {
-            pop_by_age[age] += cells[0][age] + cells[1][age];
+    for (_, adults) in p.areas() {
+        for (age, total) in pop_by_age.iter_mut().enumerate() {
+            *total += adults.age_margin()[age];
         }
-        pop_female += cells[1].iter().sum::<f64>();
+        pop_female += adults.sex_margin()[1];
     }
     let pop_total: f64 = pop_by_age.iter().sum();
     let with_age: Vec<AgeBand> = responses
@@ -140,7 +140,7 @@ fn response_rates_per_head_differ_between_areas() {
     let per_head = |code: &str| {
         let code = CouncilAreaCode::parse(code).unwrap();
         let n = responses.iter().filter(|r| r.council_area == code).count() as f64;
-        n / p[&code].iter().flatten().sum::<f64>()
+        n / p.adult_total(&code).unwrap()
     };
     let borders = per_head("S12000026");
     let glasgow = per_head("S12000049");
@@ -189,36 +189,34 @@ fn generated_responses_round_trip_through_the_import_format() {
     let written = write_csv(
         &mut csv,
         &d,
-        &g,
-        generate(&d, &g, &p, 3_000, 9, Wave::Current).unwrap(),
+        g,
+        generate(&d, g, p, 3_000, 9, Wave::Current).unwrap(),
     )
     .unwrap();
     assert_eq!(written, 3_000);
-    let rows =
-        crate::import::check_reader(csv.as_slice(), std::path::Path::new("demo.csv"), &d, &g)
-            .unwrap();
+    let rows = crate::import::check_reader(csv.as_slice(), std::path::Path::new("demo.csv"), &d, g)
+        .unwrap();
     assert_eq!(rows, 3_000);
     let text = String::from_utf8(csv).unwrap();
     assert!(text.starts_with("council_area,postcode_district,feel_safe,confidence,concern_1,concern_2,concern_3,age_band,sex,disability,comment,submitted_at,channel\n"));
 }
 
 #[test]
-fn population_rows_from_the_database_become_margins_without_children() {
-    let row = |sex: &str, band: &str, n: i64| PopulationRow {
-        council_area_code: "S12000026".into(),
-        sex: sex.into(),
-        age_band: band.into(),
-        population: n,
-        year: 2022,
-        source_url: String::new(),
-    };
-    let margins = population_from_rows(&[
-        row("F", "0-15", 9_000),
-        row("F", "75+", 7_000),
-        row("M", "16-24", 5_000),
-    ]);
-    let cells = margins[&CouncilAreaCode::parse("S12000026").unwrap()];
-    assert_eq!(cells[1][6], 7_000.0);
-    assert_eq!(cells[0][0], 5_000.0);
-    assert_eq!(cells.iter().flatten().sum::<f64>(), 12_000.0);
+fn the_previous_wave_and_a_division_only_consultation_get_valid_responses_too() {
+    let (g, p) = (geography(), population());
+    let previous = super::testdata::definition_named("your-police-2025");
+    let n = generate(&previous, g, p, 5_000, 1, Wave::Previous)
+        .unwrap()
+        .filter(Result::is_ok)
+        .count();
+    assert_eq!(n, 5_000);
+    let rural = super::testdata::definition_named("lothians-borders-rural-2026");
+    for response in generate(&rural, g, p, 2_000, 1, Wave::Current).unwrap() {
+        let area = g.area(&response.unwrap().council_area).unwrap();
+        assert!(
+            rural.coverage.covers(area),
+            "{} is outside the consultation",
+            area.name
+        );
+    }
 }

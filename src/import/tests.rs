@@ -6,7 +6,7 @@ fn check(text: &[u8]) -> Result<u64, ImportError> {
         text,
         Path::new("paper-forms.csv"),
         &definition(),
-        &geography(),
+        geography(),
     )
 }
 
@@ -156,4 +156,11 @@ fn every_bad_row_is_counted_even_past_the_listing_limit() {
     );
     assert_eq!(r.first_problems[1].line, 4);
     assert!(r.to_string().contains("… and 150 more rows with problems"));
+}
+
+#[test]
+fn the_example_file_in_the_fixtures_is_valid() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/paper-forms-example.csv");
+    assert_eq!(check_csv(&definition(), geography(), &path).unwrap(), 6);
 }
