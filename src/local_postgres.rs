@@ -45,7 +45,7 @@ pub fn resolve_database(explicit_url: Option<&str>) -> anyhow::Result<(String, O
     }
     let cluster = start_private_cluster(Path::new(".localvoice/pg"))?;
     let socket_dir = cluster.socket_dir.clone();
-    let url = format!("postgres://postgres@/localvoice?host={}", socket_dir.display());
+    let url = format!("postgres:///localvoice?host={}&user=postgres", socket_dir.display());
     Ok((url, Some(cluster)))
 }
 

@@ -192,9 +192,9 @@ fn max_ranked(p: &mut Problems, value: &Opt<i64>, concern_count: usize) -> usize
     let n = *v.get_ref();
     if n < 1 || n > limit as i64 {
         let why = if concern_count < MAX_RANKED_LIMIT {
-            format!("the number of concerns ({concern_count})")
+            format!("there are {concern_count} concerns")
         } else {
-            format!("the limit of {MAX_RANKED_LIMIT}")
+            format!("{MAX_RANKED_LIMIT} is the most a resident may rank")
         };
         p.at(
             Some(v.span()),

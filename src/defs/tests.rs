@@ -201,7 +201,7 @@ fn max_ranked_is_limited_by_the_concerns_and_ten() {
         &errors_of(&text),
         "max_ranked",
         Some(9),
-        "the number of concerns (2)",
+        "(there are 2 concerns)",
     );
     let text = GOOD.replace("max_ranked = 2\n", "");
     assert_error(&errors_of(&text), "max_ranked", None, "is missing");
