@@ -25,11 +25,8 @@ fn repo(relative: &str) -> PathBuf {
 /// The repository's seeds and the Your Police 2026 definition.
 fn reference_and_definition() -> (ReferenceData, SurveyDefinition) {
     let reference = localvoice::seeds::load_all(&repo("seeds")).unwrap();
-    let definition = localvoice::defs::load_file(
-        &repo("survey-defs/your-police-2026.toml"),
-        Some(&reference.geography),
-    )
-    .unwrap();
+    let definition =
+        localvoice::defs::load_file(&repo("survey-defs/your-police-2026.toml"), Some(&reference.geography)).unwrap();
     (reference, definition)
 }
 
@@ -44,12 +41,11 @@ struct ScratchDb {
 
 impl ScratchDb {
     fn new(definition: &SurveyDefinition) -> Self {
-        let admin_url = std::env::var("TEST_DATABASE_URL")
-            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
+        let admin_url =
+            std::env::var("TEST_DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
         let name = format!("lv_import_test_{}", uuid::Uuid::new_v4().simple());
-        let mut admin = PgConnection::establish(&admin_url).unwrap_or_else(|e| {
-            panic!("these tests need PostgreSQL at {admin_url} (set TEST_DATABASE_URL): {e}")
-        });
+        let mut admin = PgConnection::establish(&admin_url)
+            .unwrap_or_else(|e| panic!("these tests need PostgreSQL at {admin_url} (set TEST_DATABASE_URL): {e}"));
         diesel::sql_query(format!("CREATE DATABASE {name}"))
             .execute(&mut admin)
             .unwrap();
@@ -63,11 +59,7 @@ impl ScratchDb {
         let mut conn = db.connect();
         localvoice::db::pool::run_migrations(&mut conn).unwrap();
         localvoice::commands::prepare::seed_reference(&mut conn, &repo("seeds")).unwrap();
-        localvoice::db::consultations::sync_definitions(
-            &mut conn,
-            std::slice::from_ref(definition),
-        )
-        .unwrap();
+        localvoice::db::consultations::sync_definitions(&mut conn, std::slice::from_ref(definition)).unwrap();
         db
     }
 
@@ -79,11 +71,8 @@ impl ScratchDb {
 impl Drop for ScratchDb {
     fn drop(&mut self) {
         if let Ok(mut admin) = PgConnection::establish(&self.admin_url) {
-            let _ = diesel::sql_query(format!(
-                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-                self.name
-            ))
-            .execute(&mut admin);
+            let _ =
+                diesel::sql_query(format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name)).execute(&mut admin);
         }
     }
 }
@@ -153,14 +142,7 @@ fn a_good_file_imports_every_row_with_its_ranking_in_order() {
         .as_bytes(),
     );
     let mut conn = db.connect();
-    let report = import_csv(
-        &mut conn,
-        &definition,
-        &reference.geography,
-        file.path(),
-        false,
-    )
-    .unwrap();
+    let report = import_csv(&mut conn, &definition, &reference.geography, file.path(), false).unwrap();
     assert_eq!(report.rows_imported, 3);
     assert!(
         report
@@ -171,10 +153,7 @@ fn a_good_file_imports_every_row_with_its_ranking_in_order() {
 
     let rows = stored(&mut conn);
     assert_eq!(rows.len(), 3);
-    assert_eq!(
-        rows[0].concerns,
-        vec!["speeding", "drug_dealing", "violence"]
-    );
+    assert_eq!(rows[0].concerns, vec!["speeding", "drug_dealing", "violence"]);
     assert_eq!(
         rows[0].submitted_at,
         utc("2026-05-01T17:30:00Z"),
@@ -189,9 +168,7 @@ fn a_good_file_imports_every_row_with_its_ranking_in_order() {
         rows[2].submitted_at > Utc::now() - chrono::Duration::minutes(5),
         "a blank time is the import time"
     );
-    assert!(rows
-        .iter()
-        .all(|r| r.import_batch_id == Some(report.batch_id)));
+    assert!(rows.iter().all(|r| r.import_batch_id == Some(report.batch_id)));
 
     #[derive(QueryableByName)]
     struct Batch {
@@ -228,27 +205,14 @@ fn one_bad_row_among_many_good_ones_writes_nothing_and_reports_its_line() {
             writer,
             chunk_rows: 10,
         };
-        let err = import_csv_with(
-            &mut conn,
-            &definition,
-            &reference.geography,
-            file.path(),
-            options,
-        )
-        .unwrap_err();
+        let err = import_csv_with(&mut conn, &definition, &reference.geography, file.path(), options).unwrap_err();
         let ImportError::Rejected(rejected) = err else {
             panic!("expected rejection, got {err}")
         };
         assert_eq!((rejected.rows_read, rejected.bad_rows), (60, 1));
         assert_eq!(rejected.first_problems[0].line, 47);
-        assert!(rejected.first_problems[0].errors[0]
-            .message
-            .contains("more than once"));
-        assert_eq!(
-            count(&mut conn, "responses"),
-            0,
-            "nothing written with {writer:?}"
-        );
+        assert!(rejected.first_problems[0].errors[0].message.contains("more than once"));
+        assert_eq!(count(&mut conn, "responses"), 0, "nothing written with {writer:?}");
         assert_eq!(count(&mut conn, "import_batches"), 0);
     }
 }
@@ -262,19 +226,9 @@ fn invalid_utf8_is_refused_with_its_line_and_nothing_is_written() {
     content.extend_from_slice(b"S12000036,4,3,speeding,,,,,,na\xefve,,\n");
     let file = csv_file(&content);
     let mut conn = db.connect();
-    let err = import_csv(
-        &mut conn,
-        &definition,
-        &reference.geography,
-        file.path(),
-        false,
-    )
-    .unwrap_err();
+    let err = import_csv(&mut conn, &definition, &reference.geography, file.path(), false).unwrap_err();
     let text = err.to_string();
-    assert!(
-        text.contains("line 3: comment: is not valid UTF-8"),
-        "{text}"
-    );
+    assert!(text.contains("line 3: comment: is not valid UTF-8"), "{text}");
     assert_eq!(count(&mut conn, "responses"), 0);
 }
 
@@ -284,21 +238,11 @@ fn a_wrong_or_missing_header_is_refused_naming_the_file_and_columns() {
     let db = ScratchDb::new(&definition);
     let file = csv_file(b"council,concern_1,concern_1\nS12000036,speeding,violence\n");
     let mut conn = db.connect();
-    let err = import_csv(
-        &mut conn,
-        &definition,
-        &reference.geography,
-        file.path(),
-        false,
-    )
-    .unwrap_err();
+    let err = import_csv(&mut conn, &definition, &reference.geography, file.path(), false).unwrap_err();
     let text = err.to_string();
     assert!(matches!(err, ImportError::Header { .. }));
     assert!(text.contains(&file.path().display().to_string()), "{text}");
-    assert!(
-        text.contains("missing required column(s): council_area"),
-        "{text}"
-    );
+    assert!(text.contains("missing required column(s): council_area"), "{text}");
     assert!(text.contains("'council' (column 1)"), "{text}");
     assert!(
         text.contains("'concern_1' appears more than once (columns 2 and 3)"),
@@ -307,50 +251,27 @@ fn a_wrong_or_missing_header_is_refused_naming_the_file_and_columns() {
     assert_eq!(count(&mut conn, "import_batches"), 0);
 
     let missing = std::env::temp_dir().join("lv-no-such-file.csv");
-    let err = import_csv(
-        &mut conn,
-        &definition,
-        &reference.geography,
-        &missing,
-        false,
-    )
-    .unwrap_err();
-    assert!(
-        matches!(err, ImportError::Io { .. }) && err.to_string().contains("lv-no-such-file.csv")
-    );
+    let err = import_csv(&mut conn, &definition, &reference.geography, &missing, false).unwrap_err();
+    assert!(matches!(err, ImportError::Io { .. }) && err.to_string().contains("lv-no-such-file.csv"));
 }
 
 #[test]
 fn a_comment_spanning_lines_is_kept_whole_and_later_line_numbers_stay_right() {
     let (reference, definition) = reference_and_definition();
     let db = ScratchDb::new(&definition);
-    let good = format!("{HEADER}S12000036,4,3,speeding,,,,,,\"line one\nline two, with a comma\n\n\"\"quoted\"\"\",,\n");
+    let good =
+        format!("{HEADER}S12000036,4,3,speeding,,,,,,\"line one\nline two, with a comma\n\n\"\"quoted\"\"\",,\n");
     let mut conn = db.connect();
     let file = csv_file(good.as_bytes());
-    import_csv(
-        &mut conn,
-        &definition,
-        &reference.geography,
-        file.path(),
-        false,
-    )
-    .unwrap();
+    import_csv(&mut conn, &definition, &reference.geography, file.path(), false).unwrap();
     assert_eq!(
         stored(&mut conn)[0].comment.as_deref(),
         Some("line one\nline two, with a comma\n\n\"quoted\"")
     );
 
-    let bad =
-        format!("{good}S12000036,4,3,speeding,,,,,,,,\nS12000036,4,3,speeding,,,,,,,,nowhere\n");
+    let bad = format!("{good}S12000036,4,3,speeding,,,,,,,,\nS12000036,4,3,speeding,,,,,,,,nowhere\n");
     let file = csv_file(bad.as_bytes());
-    let err = import_csv(
-        &mut conn,
-        &definition,
-        &reference.geography,
-        file.path(),
-        false,
-    )
-    .unwrap_err();
+    let err = import_csv(&mut conn, &definition, &reference.geography, file.path(), false).unwrap_err();
     let ImportError::Rejected(rejected) = err else {
         panic!("expected rejection, got {err}")
     };
@@ -364,15 +285,7 @@ fn generated_responses_round_trip_through_csv_with_both_writers() {
     let db = ScratchDb::new(&definition);
     let population = &reference.population;
     let mut file = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
-    let responses = demo::generate(
-        &definition,
-        &reference.geography,
-        population,
-        4_000,
-        7,
-        Wave::Current,
-    )
-    .unwrap();
+    let responses = demo::generate(&definition, &reference.geography, population, 4_000, 7, Wave::Current).unwrap();
     let written = demo::write_csv(&mut file, &definition, &reference.geography, responses).unwrap();
     assert_eq!(written, 4_000);
     let mut conn = db.connect();
@@ -382,43 +295,21 @@ fn generated_responses_round_trip_through_csv_with_both_writers() {
             writer,
             chunk_rows: 1_500,
         };
-        let report = import_csv_with(
-            &mut conn,
-            &definition,
-            &reference.geography,
-            file.path(),
-            options,
-        )
-        .unwrap();
+        let report = import_csv_with(&mut conn, &definition, &reference.geography, file.path(), options).unwrap();
         assert_eq!(report.rows_imported, 4_000);
     }
     assert_eq!(count(&mut conn, "responses"), 8_000);
-    let again: Vec<_> = demo::generate(
-        &definition,
-        &reference.geography,
-        population,
-        4_000,
-        7,
-        Wave::Current,
-    )
-    .unwrap()
-    .map(Result::unwrap)
-    .collect();
+    let again: Vec<_> = demo::generate(&definition, &reference.geography, population, 4_000, 7, Wave::Current)
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
     let rows = stored(&mut conn);
     for (generated, row) in again.iter().zip(&rows) {
-        let concerns: Vec<&str> = generated
-            .ranking
-            .concerns()
-            .iter()
-            .map(|c| c.as_str())
-            .collect();
+        let concerns: Vec<&str> = generated.ranking.concerns().iter().map(|c| c.as_str()).collect();
         assert_eq!(row.concerns, concerns);
         assert_eq!(row.council_area_code, generated.council_area.as_str());
         assert_eq!(Some(row.submitted_at), generated.submitted_at);
-        assert_eq!(
-            row.comment.as_deref(),
-            generated.comment.as_ref().map(|c| c.as_str())
-        );
+        assert_eq!(row.comment.as_deref(), generated.comment.as_ref().map(|c| c.as_str()));
     }
 }
 
@@ -426,9 +317,7 @@ fn generated_responses_round_trip_through_csv_with_both_writers() {
 // Benchmark (run by scripts/bench-import).
 
 fn bench_csv_path() -> PathBuf {
-    PathBuf::from(
-        std::env::var("LV_BENCH_CSV").unwrap_or_else(|_| "/tmp/lv-bench-import.csv".into()),
-    )
+    PathBuf::from(std::env::var("LV_BENCH_CSV").unwrap_or_else(|_| "/tmp/lv-bench-import.csv".into()))
 }
 
 /// Writes `LV_BENCH_ROWS` (default 1,000,000) generated responses to `LV_BENCH_CSV`.
@@ -473,20 +362,12 @@ fn bench_import_demo_csv() {
     let mut conn = PgConnection::establish(&url).unwrap();
     localvoice::db::pool::run_migrations(&mut conn).unwrap();
     localvoice::commands::prepare::seed_reference(&mut conn, &repo("seeds")).unwrap();
-    localvoice::db::consultations::sync_definitions(&mut conn, std::slice::from_ref(&definition))
-        .unwrap();
+    localvoice::db::consultations::sync_definitions(&mut conn, std::slice::from_ref(&definition)).unwrap();
     let options = ImportOptions {
         progress: true,
         writer,
         ..ImportOptions::default()
     };
-    let report = import_csv_with(
-        &mut conn,
-        &definition,
-        &reference.geography,
-        &bench_csv_path(),
-        options,
-    )
-    .unwrap();
+    let report = import_csv_with(&mut conn, &definition, &reference.geography, &bench_csv_path(), options).unwrap();
     eprintln!("{writer:?}: {report}");
 }

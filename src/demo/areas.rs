@@ -28,12 +28,7 @@ pub const UNKNOWN_AREA: AreaProfile = AreaProfile {
     code: "",
     kind: Mixed,
     response_rate: 1.0,
-    places: &[
-        "the town centre",
-        "the high street",
-        "the main road",
-        "the park",
-    ],
+    places: &["the town centre", "the high street", "the main road", "the park"],
     districts: &[],
 };
 
@@ -92,10 +87,7 @@ pub const AREAS: &[AreaProfile] = &[
 
 /// The profile of a council area by GSS code (average for an unknown code).
 pub fn profile(code: &str) -> &'static AreaProfile {
-    AREAS
-        .iter()
-        .find(|a| a.code == code)
-        .unwrap_or(&UNKNOWN_AREA)
+    AREAS.iter().find(|a| a.code == code).unwrap_or(&UNKNOWN_AREA)
 }
 
 #[cfg(test)]
@@ -107,12 +99,7 @@ mod tests {
     fn every_area_is_listed_once_with_valid_postcode_districts() {
         assert_eq!(AREAS.len(), 32);
         for a in AREAS {
-            assert_eq!(
-                AREAS.iter().filter(|b| b.code == a.code).count(),
-                1,
-                "{}",
-                a.code
-            );
+            assert_eq!(AREAS.iter().filter(|b| b.code == a.code).count(), 1, "{}", a.code);
             for d in a.districts {
                 assert!(PostcodeDistrict::parse(d).unwrap().is_some(), "{d}");
             }
@@ -121,9 +108,6 @@ mod tests {
         let (lo, hi) = rates
             .iter()
             .fold((f64::MAX, 0.0f64), |(lo, hi), r| (lo.min(*r), hi.max(*r)));
-        assert!(
-            hi / lo >= 3.0,
-            "response rates should differ over 3×, got {lo}..{hi}"
-        );
+        assert!(hi / lo >= 3.0, "response rates should differ over 3×, got {lo}..{hi}");
     }
 }

@@ -239,8 +239,7 @@ pub const CLOSERS: &[&str] = &[
 ];
 
 pub const FIRST_NAMES: &[&str] = &[
-    "Fiona", "Stuart", "Morag", "Callum", "Ailsa", "Graham", "Kirsty", "Euan", "Isla", "Douglas",
-    "Shona", "Hamish",
+    "Fiona", "Stuart", "Morag", "Callum", "Ailsa", "Graham", "Kirsty", "Euan", "Isla", "Douglas", "Shona", "Hamish",
 ];
 pub const SURNAMES: &[&str] = &[
     "MacLeod",

@@ -30,11 +30,7 @@ fn theme_for<'t>(rng: &mut impl Rng, ranked: &[&str]) -> &'t ThemeText {
     if rng.gen_bool(0.6) {
         let about_ranked: Vec<&ThemeText> = THEMES
             .iter()
-            .filter(|t| {
-                t.concerns
-                    .iter()
-                    .any(|c| ranked.iter().take(2).any(|r| r == c))
-            })
+            .filter(|t| t.concerns.iter().any(|c| ranked.iter().take(2).any(|r| r == c)))
             .collect();
         if let Some(theme) = about_ranked.choose(rng) {
             return theme;
@@ -114,19 +110,10 @@ fn personal_data(rng: &mut impl Rng, districts: &[&str]) -> String {
         2 => format!("you can phone me on 07700 900{:03}", rng.gen_range(0..1000)),
         3 => {
             let district = districts.choose(rng).copied().unwrap_or("EH12");
-            format!(
-                "i live at {district} {}{}",
-                rng.gen_range(1..10),
-                letters(rng, 2)
-            )
+            format!("i live at {district} {}{}", rng.gen_range(1..10), letters(rng, 2))
         }
         4 => {
-            let plate = format!(
-                "S{}{:02} {}",
-                letters(rng, 1),
-                rng.gen_range(10..25),
-                letters(rng, 3)
-            );
+            let plate = format!("S{}{:02} {}", letters(rng, 1), rng.gen_range(10..25), letters(rng, 3));
             format!("the same car is always involved, a silver golf {plate}")
         }
         _ => format!(
@@ -138,13 +125,7 @@ fn personal_data(rng: &mut impl Rng, districts: &[&str]) -> String {
 
 /// A comment by a resident of an area with these `places` and postcode `districts` who ranked
 /// `ranked` (concern ids, 1st first); at most `max_chars` characters, never blank.
-pub fn compose(
-    rng: &mut impl Rng,
-    places: &[&str],
-    districts: &[&str],
-    ranked: &[&str],
-    max_chars: usize,
-) -> String {
+pub fn compose(rng: &mut impl Rng, places: &[&str], districts: &[&str], ranked: &[&str], max_chars: usize) -> String {
     let sentences = match rng.gen_range(0..100) {
         0..=49 => 1,
         50..=84 => 2,
@@ -182,21 +163,13 @@ pub fn compose(
     if rng.gen_bool(PERSONAL_DATA_RATE) {
         text.push_str(if tidy { ". " } else { " " });
         let personal = personal_data(rng, districts);
-        text.push_str(&if tidy {
-            capitalise(&personal)
-        } else {
-            personal
-        });
+        text.push_str(&if tidy { capitalise(&personal) } else { personal });
     }
     if tidy {
         text.push('.');
     }
     if !closer.is_empty() {
-        text.push_str(if tidy {
-            " "
-        } else {
-            pick(rng, &[" ", ". ", "  "])
-        });
+        text.push_str(if tidy { " " } else { pick(rng, &[" ", ". ", "  "]) });
         text.push_str(&if tidy { capitalise(&closer) } else { closer });
     }
     let text: String = text.chars().take(max_chars).collect();
@@ -220,37 +193,18 @@ mod tests {
         let mut rng = ChaCha8Rng::seed_from_u64(1);
         let places = ["Leith", "Gorgie", "Portobello"];
         let comments: Vec<String> = (0..5_000)
-            .map(|_| {
-                compose(
-                    &mut rng,
-                    &places,
-                    &["EH6"],
-                    &["drug_dealing", "speeding"],
-                    2000,
-                )
-            })
+            .map(|_| compose(&mut rng, &places, &["EH6"], &["drug_dealing", "speeding"], 2000))
             .collect();
         let distinct: HashSet<&String> = comments.iter().collect();
-        assert!(
-            distinct.len() > 4_000,
-            "only {} distinct comments",
-            distinct.len()
-        );
+        assert!(distinct.len() > 4_000, "only {} distinct comments", distinct.len());
         let with_phone = comments.iter().filter(|c| c.contains("07700 900")).count();
-        let with_email = comments
-            .iter()
-            .filter(|c| c.contains("@example.com"))
-            .count();
+        let with_email = comments.iter().filter(|c| c.contains("@example.com")).count();
         assert!(
             with_phone > 0 && with_email > 0,
             "phone {with_phone}, email {with_email}"
         );
-        assert!(comments
-            .iter()
-            .all(|c| !c.contains('{') && !c.trim().is_empty()));
-        assert!(comments
-            .iter()
-            .any(|c| c.contains("Leith") || c.contains("leith")));
+        assert!(comments.iter().all(|c| !c.contains('{') && !c.trim().is_empty()));
+        assert!(comments.iter().any(|c| c.contains("Leith") || c.contains("leith")));
     }
 
     #[test]

@@ -24,14 +24,7 @@ pub struct ConcernTraits {
     pub previous_wave: f64,
 }
 
-const fn t(
-    base: f64,
-    urban: f64,
-    rural: f64,
-    age_tilt: f64,
-    female: f64,
-    previous_wave: f64,
-) -> ConcernTraits {
+const fn t(base: f64, urban: f64, rural: f64, age_tilt: f64, female: f64, previous_wave: f64) -> ConcernTraits {
     ConcernTraits {
         base,
         urban,

@@ -18,14 +18,8 @@ pub struct CsvResponseWriter<'a, W: Write> {
 
 impl<'a, W: Write> CsvResponseWriter<'a, W> {
     /// Writes the header row: every column, `concern_1` to `concern_{max_ranked}`.
-    pub fn new(
-        out: W,
-        definition: &SurveyDefinition,
-        geography: &'a Geography,
-    ) -> Result<Self, DemoError> {
-        let mut out = csv::WriterBuilder::new()
-            .buffer_capacity(1 << 16)
-            .from_writer(out);
+    pub fn new(out: W, definition: &SurveyDefinition, geography: &'a Geography) -> Result<Self, DemoError> {
+        let mut out = csv::WriterBuilder::new().buffer_capacity(1 << 16).from_writer(out);
         let asks_postcode = definition.questions.postcode_district.is_some();
         let mut header: Vec<String> = vec!["council_area".into()];
         if asks_postcode {
@@ -33,17 +27,7 @@ impl<'a, W: Write> CsvResponseWriter<'a, W> {
         }
         header.extend(["feel_safe".into(), "confidence".into()]);
         header.extend((1..=definition.max_ranked).map(|k| format!("concern_{k}")));
-        header.extend(
-            [
-                "age_band",
-                "sex",
-                "disability",
-                "comment",
-                "submitted_at",
-                "channel",
-            ]
-            .map(String::from),
-        );
+        header.extend(["age_band", "sex", "disability", "comment", "submitted_at", "channel"].map(String::from));
         out.write_record(&header)?;
         Ok(Self {
             out,
@@ -59,10 +43,7 @@ impl<'a, W: Write> CsvResponseWriter<'a, W> {
     pub fn write(&mut self, response: &SurveyResponse) -> Result<(), DemoError> {
         let keyed = matches!(response.channel, Channel::Paper);
         let mut row: Vec<String> = Vec::with_capacity(self.max_ranked + 10);
-        let area_name = self
-            .geography
-            .area(&response.council_area)
-            .map(|a| a.name.clone());
+        let area_name = self.geography.area(&response.council_area).map(|a| a.name.clone());
         row.push(match area_name {
             Some(name) if keyed => name,
             _ => response.council_area.as_str().to_string(),
@@ -76,18 +57,8 @@ impl<'a, W: Write> CsvResponseWriter<'a, W> {
                     .unwrap_or_default(),
             );
         }
-        row.push(
-            response
-                .feel_safe
-                .map(|v| v.get().to_string())
-                .unwrap_or_default(),
-        );
-        row.push(
-            response
-                .confidence
-                .map(|v| v.get().to_string())
-                .unwrap_or_default(),
-        );
+        row.push(response.feel_safe.map(|v| v.get().to_string()).unwrap_or_default());
+        row.push(response.confidence.map(|v| v.get().to_string()).unwrap_or_default());
         for k in 0..self.max_ranked {
             row.push(
                 response
@@ -98,24 +69,9 @@ impl<'a, W: Write> CsvResponseWriter<'a, W> {
                     .unwrap_or_default(),
             );
         }
-        row.push(
-            response
-                .age
-                .map(|a| a.as_str().to_string())
-                .unwrap_or_default(),
-        );
-        row.push(
-            response
-                .sex
-                .map(|s| s.as_str().to_string())
-                .unwrap_or_default(),
-        );
-        row.push(
-            response
-                .disability
-                .map(|d| d.as_str().to_string())
-                .unwrap_or_default(),
-        );
+        row.push(response.age.map(|a| a.as_str().to_string()).unwrap_or_default());
+        row.push(response.sex.map(|s| s.as_str().to_string()).unwrap_or_default());
+        row.push(response.disability.map(|d| d.as_str().to_string()).unwrap_or_default());
         row.push(
             response
                 .comment

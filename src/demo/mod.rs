@@ -49,10 +49,7 @@ pub enum DemoError {
     Model(String),
     /// A bug in the generator: it made up an answer the consultation refuses.
     #[error("generated response {index} is invalid: {errors}")]
-    Invalid {
-        index: usize,
-        errors: ValidationErrors,
-    },
+    Invalid { index: usize, errors: ValidationErrors },
     #[error("writing the CSV failed: {0}")]
     Csv(#[from] csv::Error),
 }

@@ -6,9 +6,7 @@ use super::concerns::{plackett_luce, stable_unit, worths};
 use super::{comments, DemoError, Wave};
 use crate::domain::answers::PREFER_NOT_TO_SAY;
 use crate::domain::population::PopulationMargins;
-use crate::domain::{
-    AgeBand, Channel, CouncilAreaCode, Geography, ResponseInput, SurveyDefinition,
-};
+use crate::domain::{AgeBand, Channel, CouncilAreaCode, Geography, ResponseInput, SurveyDefinition};
 use crate::import::uk_time::{from_uk_local, UkLocal};
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use rand::distributions::{Distribution, WeightedIndex};
@@ -23,8 +21,8 @@ pub const SEX_RESPONSE: [f64; 2] = [1.0, 1.3];
 pub const COMMENT_RATE: f64 = 0.4;
 /// Relative activity by hour of the day (UK time): evenings are busiest.
 const HOURS: [f64; 24] = [
-    0.2, 0.1, 0.05, 0.05, 0.05, 0.1, 0.3, 0.8, 1.2, 1.5, 1.6, 1.6, 1.8, 1.7, 1.5, 1.5, 1.6, 1.8,
-    2.2, 2.6, 2.6, 2.2, 1.5, 0.7,
+    0.2, 0.1, 0.05, 0.05, 0.05, 0.1, 0.3, 0.8, 1.2, 1.5, 1.6, 1.6, 1.8, 1.7, 1.5, 1.5, 1.6, 1.8, 2.2, 2.6, 2.6, 2.2,
+    1.5, 0.7,
 ];
 
 struct AreaModel {
@@ -76,11 +74,7 @@ impl Model {
         population: &PopulationMargins,
         wave: Wave,
     ) -> Result<Self, DemoError> {
-        let concern_ids: Vec<String> = definition
-            .concerns
-            .iter()
-            .map(|c| c.id.as_str().to_string())
-            .collect();
+        let concern_ids: Vec<String> = definition.concerns.iter().map(|c| c.id.as_str().to_string()).collect();
         let ids: Vec<&str> = concern_ids.iter().map(String::as_str).collect();
         let mut covered: Vec<_> = geography
             .areas
@@ -104,16 +98,7 @@ impl Model {
             };
             let profile = profile(area.code.as_str());
             let worths = (0..14)
-                .map(|i| {
-                    worths(
-                        &ids,
-                        area.code.as_str(),
-                        profile.kind,
-                        i % 7,
-                        i / 7 == 1,
-                        wave,
-                    )
-                })
+                .map(|i| worths(&ids, area.code.as_str(), profile.kind, i % 7, i / 7 == 1, wave))
                 .collect();
             area_weights.push(adults.total() as f64 * profile.response_rate);
             areas.push(AreaModel {
@@ -167,8 +152,7 @@ impl Model {
     fn submitted_at(&self, rng: &mut impl Rng) -> DateTime<Utc> {
         let date = self.opens + Duration::days(self.day(rng));
         let hour = self.hours.sample(rng) as u32;
-        let time = NaiveTime::from_hms_opt(hour, rng.gen_range(0..60), rng.gen_range(0..60))
-            .unwrap_or(NaiveTime::MIN);
+        let time = NaiveTime::from_hms_opt(hour, rng.gen_range(0..60), rng.gen_range(0..60)).unwrap_or(NaiveTime::MIN);
         let local = date.and_time(time);
         match from_uk_local(local) {
             UkLocal::Single(t) | UkLocal::Ambiguous(t, _) => t,
@@ -178,12 +162,8 @@ impl Model {
     }
 
     fn channel(&self, rng: &mut impl Rng, age: usize) -> Channel {
-        let paper = [0.03, 0.04, 0.05, 0.07, 0.10, 0.16, 0.24][age]
-            * if self.wave == Wave::Previous {
-                1.3
-            } else {
-                1.0
-            };
+        let paper =
+            [0.03, 0.04, 0.05, 0.07, 0.10, 0.16, 0.24][age] * if self.wave == Wave::Previous { 1.3 } else { 1.0 };
         let u: f64 = rng.gen();
         if u < paper {
             Channel::Paper
@@ -207,25 +187,17 @@ impl Model {
 
         let k = self.ranked_count(rng);
         let ranking = plackett_luce(rng, &area.worths[cell], k);
-        let ranked: Vec<&str> = ranking
-            .iter()
-            .map(|&i| self.concern_ids[i].as_str())
-            .collect();
+        let ranked: Vec<&str> = ranking.iter().map(|&i| self.concern_ids[i].as_str()).collect();
 
-        let previous = if self.wave == Wave::Previous {
-            1.0
-        } else {
-            0.0
-        };
+        let previous = if self.wave == Wave::Previous { 1.0 } else { 0.0 };
         let place = match kind {
             AreaKind::Urban => -0.35,
             AreaKind::Mixed => 0.05,
             AreaKind::Rural => 0.45,
         };
-        let safe_mean = 3.6 + place + area.safety_offset
-            - 0.3 * sex as f64
-            - [0.1, 0.0, 0.0, 0.0, 0.05, 0.1, 0.25][age]
-            + 0.1 * previous;
+        let safe_mean =
+            3.6 + place + area.safety_offset - 0.3 * sex as f64 - [0.1, 0.0, 0.0, 0.0, 0.05, 0.1, 0.25][age]
+                + 0.1 * previous;
         let safe_z = normal(rng);
         let feel_safe = (!rng.gen_bool(0.03)).then(|| likert(safe_mean, 0.95 * safe_z));
         let confidence_mean = 2.9 + 0.4 * place + 0.08 * age as f64 + 0.2 * previous;
@@ -280,11 +252,7 @@ impl Model {
         sex: usize,
         age: usize,
     ) -> (Option<String>, Option<String>, Option<String>) {
-        let declined = |rng: &mut dyn rand::RngCore,
-                        pnts: f64,
-                        blank: f64,
-                        answer: String|
-         -> Option<String> {
+        let declined = |rng: &mut dyn rand::RngCore, pnts: f64, blank: f64, answer: String| -> Option<String> {
             let u: f64 = rng.gen();
             if u < pnts {
                 Some(PREFER_NOT_TO_SAY.to_string())
@@ -295,18 +263,9 @@ impl Model {
             }
         };
         let age_band = declined(rng, 0.05, 0.03, AgeBand::ALL[age].as_str().to_string());
-        let sex_answer = declined(
-            rng,
-            0.045,
-            0.035,
-            if sex == 1 { "F" } else { "M" }.to_string(),
-        );
+        let sex_answer = declined(rng, 0.045, 0.035, if sex == 1 { "F" } else { "M" }.to_string());
         let p_disabled = [0.10, 0.12, 0.14, 0.18, 0.24, 0.30, 0.40][age];
-        let has_disability = if rng.gen_bool(p_disabled) {
-            "yes"
-        } else {
-            "no"
-        };
+        let has_disability = if rng.gen_bool(p_disabled) { "yes" } else { "no" };
         let disability = declined(rng, 0.05, 0.04, has_disability.to_string());
         (age_band, sex_answer, disability)
     }

@@ -12,16 +12,11 @@ fn sample(n: usize, seed: u64, wave: Wave) -> Vec<SurveyResponse> {
 }
 
 /// Share of first choices per concern among responses matching `keep`.
-fn first_choice_shares(
-    responses: &[SurveyResponse],
-    keep: impl Fn(&SurveyResponse) -> bool,
-) -> Vec<(String, f64)> {
+fn first_choice_shares(responses: &[SurveyResponse], keep: impl Fn(&SurveyResponse) -> bool) -> Vec<(String, f64)> {
     let mut counts: HashMap<String, f64> = HashMap::new();
     let mut total = 0.0;
     for r in responses.iter().filter(|r| keep(r)) {
-        *counts
-            .entry(r.ranking.concerns()[0].as_str().to_string())
-            .or_default() += 1.0;
+        *counts.entry(r.ranking.concerns()[0].as_str().to_string()).or_default() += 1.0;
         total += 1.0;
     }
     let mut shares: Vec<(String, f64)> = counts.into_iter().map(|(k, v)| (k, v / total)).collect();
@@ -30,11 +25,7 @@ fn first_choice_shares(
 }
 
 fn share(shares: &[(String, f64)], id: &str) -> f64 {
-    shares
-        .iter()
-        .find(|(k, _)| k == id)
-        .map(|(_, v)| *v)
-        .unwrap_or(0.0)
+    shares.iter().find(|(k, _)| k == id).map(|(_, v)| *v).unwrap_or(0.0)
 }
 
 #[test]
@@ -58,15 +49,8 @@ fn every_generated_response_is_valid_and_well_spread() {
     assert!(full > 0.7 && full < 0.85, "share ranking all three: {full}");
     let areas: std::collections::HashSet<_> = responses.iter().map(|r| &r.council_area).collect();
     assert_eq!(areas.len(), 32, "every council area responds");
-    let web = responses
-        .iter()
-        .filter(|r| r.channel == Channel::Web)
-        .count() as f64
-        / 20_000.0;
-    let paper = responses
-        .iter()
-        .filter(|r| r.channel == Channel::Paper)
-        .count();
+    let web = responses.iter().filter(|r| r.channel == Channel::Web).count() as f64 / 20_000.0;
+    let paper = responses.iter().filter(|r| r.channel == Channel::Paper).count();
     assert!(web > 0.7 && paper > 0, "web {web}, paper {paper}");
     let commented = responses.iter().filter(|r| r.comment.is_some()).count() as f64 / 20_000.0;
     assert!((commented - 0.4).abs() < 0.05, "comment rate {commented}");
@@ -91,27 +75,18 @@ fn older_people_and_women_are_over_represented_as_in_real_consultations() {
         .iter()
         .filter_map(|r| r.age.and_then(AgeAnswer::band))
         .collect();
-    let sample_share = |band: AgeBand| {
-        with_age.iter().filter(|b| **b == band).count() as f64 / with_age.len() as f64
-    };
+    let sample_share = |band: AgeBand| with_age.iter().filter(|b| **b == band).count() as f64 / with_age.len() as f64;
     let ratio_65 = sample_share(AgeBand::A65To74) / (pop_by_age[5] / pop_total);
     let ratio_16 = sample_share(AgeBand::A16To24) / (pop_by_age[0] / pop_total);
-    assert!(
-        ratio_65 > 2.5,
-        "65-74s at {ratio_65:.2}× their population share"
-    );
-    assert!(
-        ratio_16 < 0.4,
-        "16-24s at {ratio_16:.2}× their population share"
-    );
+    assert!(ratio_65 > 2.5, "65-74s at {ratio_65:.2}× their population share");
+    assert!(ratio_16 < 0.4, "16-24s at {ratio_16:.2}× their population share");
 
     let with_sex: Vec<SexAnswer> = responses
         .iter()
         .filter_map(|r| r.sex)
         .filter(|s| s.sex().is_some())
         .collect();
-    let female =
-        with_sex.iter().filter(|s| s.as_str() == "F").count() as f64 / with_sex.len() as f64;
+    let female = with_sex.iter().filter(|s| s.as_str() == "F").count() as f64 / with_sex.len() as f64;
     assert!(female > pop_female / pop_total + 0.04, "women {female:.3}");
 
     let no_age = responses
@@ -128,9 +103,7 @@ fn older_people_and_women_are_over_represented_as_in_real_consultations() {
         (no_age - 0.08).abs() < 0.015 && (no_sex - 0.08).abs() < 0.015,
         "no age {no_age}, no sex {no_sex}"
     );
-    assert!(responses
-        .iter()
-        .any(|r| r.age == Some(AgeAnswer::PreferNotToSay)));
+    assert!(responses.iter().any(|r| r.age == Some(AgeAnswer::PreferNotToSay)));
 }
 
 #[test]
@@ -153,10 +126,8 @@ fn response_rates_per_head_differ_between_areas() {
 #[test]
 fn urban_and_rural_areas_put_different_concerns_first() {
     let responses = sample(30_000, 4, Wave::Current);
-    let urban =
-        |r: &SurveyResponse| areas::profile(r.council_area.as_str()).kind == areas::AreaKind::Urban;
-    let rural =
-        |r: &SurveyResponse| areas::profile(r.council_area.as_str()).kind == areas::AreaKind::Rural;
+    let urban = |r: &SurveyResponse| areas::profile(r.council_area.as_str()).kind == areas::AreaKind::Urban;
+    let rural = |r: &SurveyResponse| areas::profile(r.council_area.as_str()).kind == areas::AreaKind::Rural;
     let city = first_choice_shares(&responses, urban);
     let country = first_choice_shares(&responses, rural);
     assert_eq!(city[0].0, "drug_dealing", "{city:?}");
@@ -186,16 +157,9 @@ fn the_previous_wave_worried_less_about_online_fraud_and_more_about_housebreakin
 fn generated_responses_round_trip_through_the_import_format() {
     let (d, g, p) = (definition(), geography(), population());
     let mut csv = Vec::new();
-    let written = write_csv(
-        &mut csv,
-        &d,
-        g,
-        generate(&d, g, p, 3_000, 9, Wave::Current).unwrap(),
-    )
-    .unwrap();
+    let written = write_csv(&mut csv, &d, g, generate(&d, g, p, 3_000, 9, Wave::Current).unwrap()).unwrap();
     assert_eq!(written, 3_000);
-    let rows = crate::import::check_reader(csv.as_slice(), std::path::Path::new("demo.csv"), &d, g)
-        .unwrap();
+    let rows = crate::import::check_reader(csv.as_slice(), std::path::Path::new("demo.csv"), &d, g).unwrap();
     assert_eq!(rows, 3_000);
     let text = String::from_utf8(csv).unwrap();
     assert!(text.starts_with("council_area,postcode_district,feel_safe,confidence,concern_1,concern_2,concern_3,age_band,sex,disability,comment,submitted_at,channel\n"));
@@ -213,10 +177,6 @@ fn the_previous_wave_and_a_division_only_consultation_get_valid_responses_too() 
     let rural = super::testdata::definition_named("lothians-borders-rural-2026");
     for response in generate(&rural, g, p, 2_000, 1, Wave::Current).unwrap() {
         let area = g.area(&response.unwrap().council_area).unwrap();
-        assert!(
-            rural.coverage.covers(area),
-            "{} is outside the consultation",
-            area.name
-        );
+        assert!(rural.coverage.covers(area), "{} is outside the consultation", area.name);
     }
 }

@@ -127,10 +127,7 @@ pub fn read_header(header: &ByteRecord, max_ranked: usize) -> Result<ColumnMap, 
         })
         .collect();
     if !missing.is_empty() {
-        problems.push(format!(
-            "missing required column(s): {}",
-            missing.join(", ")
-        ));
+        problems.push(format!("missing required column(s): {}", missing.join(", ")));
     }
     if !found.unknown.is_empty() {
         let listed: Vec<String> = found
@@ -189,11 +186,7 @@ pub fn read_header(header: &ByteRecord, max_ranked: usize) -> Result<ColumnMap, 
         postcode_district: one("postcode_district"),
         feel_safe: one("feel_safe"),
         confidence: one("confidence"),
-        concerns: found
-            .concerns
-            .values()
-            .filter_map(|at| at.first().copied())
-            .collect(),
+        concerns: found.concerns.values().filter_map(|at| at.first().copied()).collect(),
         age_band: one("age_band"),
         sex: one("sex"),
         disability: one("disability"),
@@ -213,11 +206,7 @@ mod tests {
 
     #[test]
     fn columns_are_found_in_any_order_and_case() {
-        let map = read_header(
-            &header(&["Concern_2", " council_area ", "concern_1", "SEX"]),
-            3,
-        )
-        .unwrap();
+        let map = read_header(&header(&["Concern_2", " council_area ", "concern_1", "SEX"]), 3).unwrap();
         assert_eq!(map.council_area, 1);
         assert_eq!(map.concerns, vec![2, 0]);
         assert_eq!(map.sex, Some(3));
@@ -227,20 +216,13 @@ mod tests {
 
     #[test]
     fn missing_unknown_and_duplicate_columns_are_all_named() {
-        let problems = read_header(
-            &header(&["feel_safe", "feel_saf", "feel_safe", "concern_2"]),
-            3,
-        )
-        .unwrap_err();
+        let problems = read_header(&header(&["feel_safe", "feel_saf", "feel_safe", "concern_2"]), 3).unwrap_err();
         let all = problems.join("\n");
         assert!(
             all.contains("missing required column(s): council_area, concern_1"),
             "{all}"
         );
-        assert!(
-            all.contains("unknown column(s): 'feel_saf' (column 2)"),
-            "{all}"
-        );
+        assert!(all.contains("unknown column(s): 'feel_saf' (column 2)"), "{all}");
         assert!(
             all.contains("'feel_safe' appears more than once (columns 1 and 3)"),
             "{all}"
@@ -250,13 +232,7 @@ mod tests {
     #[test]
     fn more_concern_columns_than_the_consultation_ranks_is_refused() {
         let problems = read_header(
-            &header(&[
-                "council_area",
-                "concern_1",
-                "concern_2",
-                "concern_3",
-                "concern_4",
-            ]),
+            &header(&["council_area", "concern_1", "concern_2", "concern_3", "concern_4"]),
             3,
         )
         .unwrap_err();
@@ -269,8 +245,7 @@ mod tests {
     #[test]
     fn fewer_concern_columns_than_the_consultation_ranks_is_fine_but_gaps_are_not() {
         assert!(read_header(&header(&["council_area", "concern_1"]), 3).is_ok());
-        let problems =
-            read_header(&header(&["council_area", "concern_1", "concern_3"]), 3).unwrap_err();
+        let problems = read_header(&header(&["council_area", "concern_1", "concern_3"]), 3).unwrap_err();
         assert!(problems[0].contains("concern_2 missing"), "{problems:?}");
     }
 
@@ -281,9 +256,6 @@ mod tests {
             3,
         )
         .unwrap_err();
-        assert!(
-            problems[0].contains("column 3 is not valid UTF-8"),
-            "{problems:?}"
-        );
+        assert!(problems[0].contains("column 3 is not valid UTF-8"), "{problems:?}");
     }
 }

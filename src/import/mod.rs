@@ -147,11 +147,7 @@ pub fn import_csv_with(
 
 /// Checks a file without writing anything (a dry run): the number of valid rows, or why the file
 /// would be refused.
-pub fn check_csv(
-    definition: &SurveyDefinition,
-    geography: &Geography,
-    path: &Path,
-) -> Result<u64, ImportError> {
+pub fn check_csv(definition: &SurveyDefinition, geography: &Geography, path: &Path) -> Result<u64, ImportError> {
     let file = std::fs::File::open(path).map_err(|source| ImportError::Io {
         file: path.to_path_buf(),
         source,
@@ -167,16 +163,7 @@ pub fn check_reader(
     geography: &Geography,
 ) -> Result<u64, ImportError> {
     let bar = ProgressBar::hidden();
-    scan(
-        source,
-        file,
-        definition,
-        geography,
-        Utc::now(),
-        5_000,
-        &bar,
-        |_| Ok(()),
-    )
+    scan(source, file, definition, geography, Utc::now(), 5_000, &bar, |_| Ok(()))
 }
 
 fn progress_bar(show: bool, size: Option<u64>) -> ProgressBar {
@@ -184,10 +171,8 @@ fn progress_bar(show: bool, size: Option<u64>) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(size, ProgressDrawTarget::stderr());
-    let style = ProgressStyle::with_template(
-        "{bar:30} {bytes}/{total_bytes} · {msg} · {elapsed} elapsed, {eta} left",
-    )
-    .unwrap_or_else(|_| ProgressStyle::default_bar());
+    let style = ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} · {msg} · {elapsed} elapsed, {eta} left")
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
     bar.set_style(style);
     bar
 }
@@ -232,11 +217,9 @@ fn scan(
             problems: vec!["the file is empty: the first line must name the columns".into()],
         });
     }
-    let columns = header::read_header(&header, definition.max_ranked).map_err(|problems| {
-        ImportError::Header {
-            file: file.to_path_buf(),
-            problems,
-        }
+    let columns = header::read_header(&header, definition.max_ranked).map_err(|problems| ImportError::Header {
+        file: file.to_path_buf(),
+        problems,
     })?;
     let cx = RowContext {
         columns: &columns,

@@ -120,9 +120,7 @@ impl fmt::Display for RejectedRows {
         for problem in &self.first_problems {
             writeln!(f, "  {problem}")?;
         }
-        let hidden = self
-            .bad_rows
-            .saturating_sub(self.first_problems.len() as u64);
+        let hidden = self.bad_rows.saturating_sub(self.first_problems.len() as u64);
         if hidden > 0 {
             writeln!(
                 f,
@@ -138,21 +136,11 @@ impl fmt::Display for RejectedRows {
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     #[error("cannot read {}: {source}", file.display())]
-    Io {
-        file: PathBuf,
-        source: std::io::Error,
-    },
+    Io { file: PathBuf, source: std::io::Error },
     #[error("{}, line {line}: {message}", file.display())]
-    Csv {
-        file: PathBuf,
-        line: u64,
-        message: String,
-    },
+    Csv { file: PathBuf, line: u64, message: String },
     #[error("{}: the header row has problems: {}", file.display(), problems.join("; "))]
-    Header {
-        file: PathBuf,
-        problems: Vec<String>,
-    },
+    Header { file: PathBuf, problems: Vec<String> },
     #[error("{}: the file has a header but no responses", file.display())]
     NoRows { file: PathBuf },
     #[error("{0}")]
@@ -174,10 +162,7 @@ mod tests {
     fn problem(line: u64, fields: &[&str]) -> RowProblem {
         RowProblem {
             line,
-            errors: fields
-                .iter()
-                .map(|f| FieldError::new(*f, "is wrong"))
-                .collect(),
+            errors: fields.iter().map(|f| FieldError::new(*f, "is wrong")).collect(),
         }
     }
 
@@ -193,9 +178,7 @@ mod tests {
         assert_eq!(rejected.rows_per_field["concerns"], 250);
         let text = rejected.to_string();
         assert!(
-            text.starts_with(
-                "paper.csv: nothing was imported because 250 of 500 rows have problems"
-            ),
+            text.starts_with("paper.csv: nothing was imported because 250 of 500 rows have problems"),
             "{text}"
         );
         assert!(

@@ -39,16 +39,13 @@ pub fn parse_submitted_at(raw: &str) -> Result<DateTime<Utc>, String> {
     })?;
     match from_uk_local(local) {
         UkLocal::Single(t) | UkLocal::Ambiguous(t, _) => Ok(t),
-        UkLocal::Skipped => Err(format!("{raw} did not happen in the UK: the clocks went forward from 01:00 to 02:00 that night")),
+        UkLocal::Skipped => Err(format!(
+            "{raw} did not happen in the UK: the clocks went forward from 01:00 to 02:00 that night"
+        )),
     }
 }
 
-fn decode<'r>(
-    record: &'r ByteRecord,
-    at: usize,
-    name: &str,
-    errors: &mut Vec<FieldError>,
-) -> Option<Cow<'r, str>> {
+fn decode<'r>(record: &'r ByteRecord, at: usize, name: &str, errors: &mut Vec<FieldError>) -> Option<Cow<'r, str>> {
     let bytes = record.get(at)?;
     match std::str::from_utf8(bytes) {
         Ok(s) if s.trim().is_empty() => None,
@@ -67,15 +64,16 @@ fn decode<'r>(
 }
 
 /// Checks one data row. `Err` carries every problem in the row, field by field.
-pub fn parse_row(
-    record: &ByteRecord,
-    cx: &RowContext<'_>,
-) -> Result<SurveyResponse, Vec<FieldError>> {
+pub fn parse_row(record: &ByteRecord, cx: &RowContext<'_>) -> Result<SurveyResponse, Vec<FieldError>> {
     let columns = cx.columns;
     if record.len() != columns.width {
         return Err(vec![FieldError::new(
             "row",
-            format!("has {} fields but the header has {} columns (check for a missing or extra comma or an unclosed quote)", record.len(), columns.width),
+            format!(
+                "has {} fields but the header has {} columns (check for a missing or extra comma or an unclosed quote)",
+                record.len(),
+                columns.width
+            ),
         )]);
     }
     let mut errors = Vec::new();

@@ -2,12 +2,7 @@ use super::*;
 use crate::demo::testdata::{definition, geography};
 
 fn check(text: &[u8]) -> Result<u64, ImportError> {
-    check_reader(
-        text,
-        Path::new("paper-forms.csv"),
-        &definition(),
-        geography(),
-    )
+    check_reader(text, Path::new("paper-forms.csv"), &definition(), geography())
 }
 
 fn rejected(text: &[u8]) -> RejectedRows {
@@ -71,12 +66,7 @@ fn a_field_that_is_not_utf8_is_reported_with_its_line() {
     let r = rejected(&file);
     assert_eq!(r.first_problems[0].line, 2);
     assert_eq!(r.first_problems[0].errors[0].field, "comment");
-    assert!(
-        r.first_problems[0].errors[0]
-            .message
-            .contains("not valid UTF-8"),
-        "{r}"
-    );
+    assert!(r.first_problems[0].errors[0].message.contains("not valid UTF-8"), "{r}");
 }
 
 #[test]
@@ -94,9 +84,7 @@ fn a_ragged_row_is_reported_with_its_line() {
 
 #[test]
 fn a_wrong_header_is_refused_before_any_row_is_read() {
-    let err =
-        check(b"area,concern_1,concern_2,concern_3,concern_4,sex,sex\nS12000036,speeding,,,,,\n")
-            .unwrap_err();
+    let err = check(b"area,concern_1,concern_2,concern_3,concern_4,sex,sex\nS12000036,speeding,,,,,\n").unwrap_err();
     let text = err.to_string();
     assert!(matches!(err, ImportError::Header { .. }), "{text}");
     assert!(
@@ -115,10 +103,7 @@ fn a_wrong_header_is_refused_before_any_row_is_read() {
 
 #[test]
 fn an_empty_file_and_a_file_without_rows_are_refused() {
-    assert!(check(b"")
-        .unwrap_err()
-        .to_string()
-        .contains("the file is empty"));
+    assert!(check(b"").unwrap_err().to_string().contains("the file is empty"));
     assert!(matches!(
         check(HEADER.as_bytes()).unwrap_err(),
         ImportError::NoRows { .. }
@@ -160,7 +145,6 @@ fn every_bad_row_is_counted_even_past_the_listing_limit() {
 
 #[test]
 fn the_example_file_in_the_fixtures_is_valid() {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/paper-forms-example.csv");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/paper-forms-example.csv");
     assert_eq!(check_csv(&definition(), geography(), &path).unwrap(), 6);
 }
