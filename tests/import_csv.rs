@@ -8,126 +8,17 @@
 // Test code through and through: a panic with the error is the failure report.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use chrono::{DateTime, Utc};
+#[path = "import_csv/bench.rs"]
+mod bench;
+#[path = "import_csv/support.rs"]
+mod support;
+
+use chrono::Utc;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Nullable, Text};
+use diesel::sql_types::{BigInt, Text};
 use localvoice::demo::{self, Wave};
-use localvoice::domain::SurveyDefinition;
 use localvoice::import::{import_csv, import_csv_with, ImportError, ImportOptions, RowWriter};
-use localvoice::seeds::ReferenceData;
-use std::io::Write;
-use std::path::{Path, PathBuf};
-
-fn repo(relative: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
-}
-
-/// The repository's seeds and the Your Police 2026 definition.
-fn reference_and_definition() -> (ReferenceData, SurveyDefinition) {
-    let reference = localvoice::seeds::load_all(&repo("seeds")).unwrap();
-    let definition =
-        localvoice::defs::load_file(&repo("survey-defs/your-police-2026.toml"), Some(&reference.geography)).unwrap();
-    (reference, definition)
-}
-
-// ---------------------------------------------------------------------------------------------
-// A scratch database per test.
-
-struct ScratchDb {
-    admin_url: String,
-    name: String,
-    url: String,
-}
-
-impl ScratchDb {
-    fn new(definition: &SurveyDefinition) -> Self {
-        let admin_url =
-            std::env::var("TEST_DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
-        let name = format!("lv_import_test_{}", uuid::Uuid::new_v4().simple());
-        let mut admin = PgConnection::establish(&admin_url)
-            .unwrap_or_else(|e| panic!("these tests need PostgreSQL at {admin_url} (set TEST_DATABASE_URL): {e}"));
-        diesel::sql_query(format!("CREATE DATABASE {name}"))
-            .execute(&mut admin)
-            .unwrap();
-        let mut url = url::Url::parse(&admin_url).unwrap();
-        url.set_path(&format!("/{name}"));
-        let db = Self {
-            admin_url,
-            name,
-            url: url.to_string(),
-        };
-        let mut conn = db.connect();
-        localvoice::db::pool::run_migrations(&mut conn).unwrap();
-        localvoice::commands::prepare::seed_reference(&mut conn, &repo("seeds")).unwrap();
-        localvoice::db::consultations::sync_definitions(&mut conn, std::slice::from_ref(definition)).unwrap();
-        db
-    }
-
-    fn connect(&self) -> PgConnection {
-        PgConnection::establish(&self.url).unwrap()
-    }
-}
-
-impl Drop for ScratchDb {
-    fn drop(&mut self) {
-        if let Ok(mut admin) = PgConnection::establish(&self.admin_url) {
-            let _ =
-                diesel::sql_query(format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name)).execute(&mut admin);
-        }
-    }
-}
-
-#[derive(QueryableByName, Debug, PartialEq)]
-struct Stored {
-    #[diesel(sql_type = Text)]
-    council_area_code: String,
-    #[diesel(sql_type = diesel::sql_types::Array<Text>)]
-    concerns: Vec<String>,
-    #[diesel(sql_type = Nullable<Text>)]
-    comment: Option<String>,
-    #[diesel(sql_type = Text)]
-    channel: String,
-    #[diesel(sql_type = diesel::sql_types::Timestamptz)]
-    submitted_at: DateTime<Utc>,
-    #[diesel(sql_type = Nullable<BigInt>)]
-    import_batch_id: Option<i64>,
-}
-
-fn stored(conn: &mut PgConnection) -> Vec<Stored> {
-    diesel::sql_query(
-        "SELECT council_area_code, concerns, comment, channel, submitted_at, import_batch_id FROM responses ORDER BY id",
-    )
-    .load(conn)
-    .unwrap()
-}
-
-#[derive(QueryableByName)]
-struct Count {
-    #[diesel(sql_type = BigInt)]
-    n: i64,
-}
-
-fn count(conn: &mut PgConnection, table: &str) -> i64 {
-    diesel::sql_query(format!("SELECT count(*) AS n FROM {table}"))
-        .get_result::<Count>(conn)
-        .unwrap()
-        .n
-}
-
-fn csv_file(content: &[u8]) -> tempfile::NamedTempFile {
-    let mut file = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
-    file.write_all(content).unwrap();
-    file.flush().unwrap();
-    file
-}
-
-const HEADER: &str = "council_area,feel_safe,confidence,concern_1,concern_2,concern_3,age_band,sex,disability,comment,submitted_at,channel\n";
-
-fn utc(s: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
-}
-
-// ---------------------------------------------------------------------------------------------
+use support::{count, csv_file, reference_and_definition, stored, utc, ScratchDb, HEADER};
 
 #[test]
 fn a_good_file_imports_every_row_with_its_ranking_in_order() {
@@ -313,61 +204,31 @@ fn generated_responses_round_trip_through_csv_with_both_writers() {
     }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Benchmark (run by scripts/bench-import).
-
-fn bench_csv_path() -> PathBuf {
-    PathBuf::from(std::env::var("LV_BENCH_CSV").unwrap_or_else(|_| "/tmp/lv-bench-import.csv".into()))
-}
-
-/// Writes `LV_BENCH_ROWS` (default 1,000,000) generated responses to `LV_BENCH_CSV`.
 #[test]
-#[ignore = "benchmark: run by scripts/bench-import"]
-fn bench_write_demo_csv() {
+fn demo_data_is_stored_as_one_batch_exactly_as_generated() {
     let (reference, definition) = reference_and_definition();
-    let rows: usize = std::env::var("LV_BENCH_ROWS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(1_000_000);
-    let started = std::time::Instant::now();
-    let out = std::io::BufWriter::new(std::fs::File::create(bench_csv_path()).unwrap());
-    let responses = demo::generate(
+    let db = ScratchDb::new(&definition);
+    let mut conn = db.connect();
+    let (geography, population) = (&reference.geography, &reference.population);
+    let stored_demo = demo::store_generated(
+        &mut conn,
         &definition,
-        &reference.geography,
-        &reference.population,
-        rows,
-        2026,
+        geography,
+        population,
+        12_345,
+        5,
         Wave::Current,
+        false,
     )
     .unwrap();
-    let written = demo::write_csv(out, &definition, &reference.geography, responses).unwrap();
-    eprintln!(
-        "wrote {written} rows to {} in {:.1} s",
-        bench_csv_path().display(),
-        started.elapsed().as_secs_f64()
-    );
-}
-
-/// Imports `LV_BENCH_CSV` into the database at `LV_BENCH_DATABASE_URL` (migrated and seeded here)
-/// with `LV_BENCH_WRITER` (`copy` or `insert`).
-#[test]
-#[ignore = "benchmark: run by scripts/bench-import"]
-fn bench_import_demo_csv() {
-    let (reference, definition) = reference_and_definition();
-    let url = std::env::var("LV_BENCH_DATABASE_URL").expect("LV_BENCH_DATABASE_URL");
-    let writer = match std::env::var("LV_BENCH_WRITER").as_deref() {
-        Ok("insert") => RowWriter::Insert,
-        _ => RowWriter::Copy,
-    };
-    let mut conn = PgConnection::establish(&url).unwrap();
-    localvoice::db::pool::run_migrations(&mut conn).unwrap();
-    localvoice::commands::prepare::seed_reference(&mut conn, &repo("seeds")).unwrap();
-    localvoice::db::consultations::sync_definitions(&mut conn, std::slice::from_ref(&definition)).unwrap();
-    let options = ImportOptions {
-        progress: true,
-        writer,
-        ..ImportOptions::default()
-    };
-    let report = import_csv_with(&mut conn, &definition, &reference.geography, &bench_csv_path(), options).unwrap();
-    eprintln!("{writer:?}: {report}");
+    assert_eq!(stored_demo.rows, 12_345);
+    let rows = stored(&mut conn);
+    assert_eq!(rows.len(), 12_345);
+    assert!(rows.iter().all(|r| r.import_batch_id == Some(stored_demo.batch_id)));
+    let generated = demo::generate(&definition, geography, population, 12_345, 5, Wave::Current).unwrap();
+    for (row, response) in rows.iter().zip(generated) {
+        let response = response.unwrap();
+        assert_eq!(row.channel, response.channel.as_str());
+        assert_eq!(Some(row.submitted_at), response.submitted_at);
+    }
 }

@@ -20,9 +20,11 @@ pub mod comments;
 pub mod concerns;
 mod csv_out;
 mod model;
+mod store;
 
 pub use csv_out::{write_csv, CsvResponseWriter};
 pub use model::{AGE_RESPONSE, COMMENT_RATE, SEX_RESPONSE};
+pub use store::{store_generated, StoredDemo};
 
 use crate::domain::population::PopulationMargins;
 use crate::domain::{Geography, ResponseInput, SurveyDefinition, SurveyResponse, ValidationErrors};
@@ -52,6 +54,14 @@ pub enum DemoError {
     Invalid { index: usize, errors: ValidationErrors },
     #[error("writing the CSV failed: {0}")]
     Csv(#[from] csv::Error),
+    #[error(transparent)]
+    Db(#[from] crate::db::DbError),
+}
+
+impl From<diesel::result::Error> for DemoError {
+    fn from(error: diesel::result::Error) -> Self {
+        DemoError::Db(error.into())
+    }
 }
 
 /// `n` synthetic responses to `definition`, drawn from `population` with the skews described in
