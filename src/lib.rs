@@ -1,11 +1,17 @@
 //! LocalVoice: public consultations for local policing in Scotland, turned into evidence for the
 //! next Local Police Plan.
 
+pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod db;
+pub mod defs;
 pub mod domain;
 pub mod error;
+pub mod local_postgres;
 pub mod routes;
+pub mod seeds;
 pub mod startup;
 pub mod state;
 pub mod submission;
+pub mod telemetry;

@@ -2,7 +2,7 @@
 //! and be open, the answers must parse, and the response is stored in one transaction.
 
 use crate::db::responses::{insert_response, IdempotencyKey, InsertOutcome};
-use crate::domain::{Channel, ConsultationStatus, ResponseInput, SurveyDefinition, SurveyResponse};
+use crate::domain::{Channel, ConsultationStatus, ResponseInput, SurveyDefinition, SurveyResponse, ValidationErrors};
 use crate::error::ApiError;
 use crate::state::{status_today, AppState};
 
@@ -35,8 +35,32 @@ pub async fn submit(
     channel: Channel,
     idempotency: Option<IdempotencyKey>,
 ) -> Result<InsertOutcome, ApiError> {
+    submit_checked(state, consultation_id, input, ValidationErrors::default(), channel, idempotency).await
+}
+
+/// Like [`submit`], for callers that found problems of their own while reading the request (a
+/// wrong JSON type, say): those are reported together with the answers' problems, one per field.
+pub async fn submit_checked(
+    state: &AppState,
+    consultation_id: &str,
+    input: &ResponseInput,
+    earlier: ValidationErrors,
+    channel: Channel,
+    idempotency: Option<IdempotencyKey>,
+) -> Result<InsertOutcome, ApiError> {
     let definition = open_consultation(state, consultation_id)?;
-    let response = SurveyResponse::parse(input, definition, &state.geography, channel, None)?;
+    let parsed = SurveyResponse::parse(input, definition, &state.geography, channel, None);
+    let response = match parsed {
+        Ok(response) if earlier.is_empty() => response,
+        Ok(_) => return Err(ApiError::Validation(earlier)),
+        Err(found) => {
+            let mut all = earlier;
+            let later: Vec<_> =
+                found.errors.into_iter().filter(|e| all.for_field(&e.field).is_none()).collect();
+            all.errors.extend(later);
+            return Err(ApiError::Validation(all));
+        }
+    };
     let outcome = crate::db::run(&state.pool, move |conn| insert_response(conn, &response, idempotency.as_ref())).await?;
     Ok(outcome)
 }

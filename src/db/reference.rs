@@ -18,6 +18,19 @@ pub struct PopulationRow {
     pub source_url: String,
 }
 
+impl From<&crate::seeds::PopulationCell> for PopulationRow {
+    fn from(cell: &crate::seeds::PopulationCell) -> Self {
+        Self {
+            council_area_code: cell.council_area_code.clone(),
+            sex: cell.sex.clone(),
+            age_band: cell.age_band.clone(),
+            population: cell.population,
+            year: cell.year,
+            source_url: cell.source_url.clone(),
+        }
+    }
+}
+
 /// Loads (or refreshes) the reference data in one transaction; running it twice changes nothing.
 pub fn upsert_reference(
     conn: &mut PgConnection,

@@ -20,7 +20,10 @@ impl Likert5 {
     pub fn parse(raw: &str) -> Result<Self, String> {
         match raw.trim().parse::<i64>() {
             Ok(v) => Self::new(v),
-            Err(_) => Err(format!("must be a whole number from 1 to 5, not '{}'", raw.trim())),
+            Err(_) => Err(format!(
+                "must be a whole number from 1 to 5, not '{}'",
+                raw.trim()
+            )),
         }
     }
     pub fn get(self) -> u8 {
@@ -185,7 +188,9 @@ impl SexAnswer {
         match raw.trim().to_lowercase().as_str() {
             "m" | "male" | "man" => Ok(SexAnswer::Given(Sex::Male)),
             "f" | "female" | "woman" => Ok(SexAnswer::Given(Sex::Female)),
-            other => Err(format!("'{other}' is not an answer to the sex question: use F, M or prefer_not_to_say")),
+            other => Err(format!(
+                "'{other}' is not an answer to the sex question: use F, M or prefer_not_to_say"
+            )),
         }
     }
     pub fn as_str(self) -> &'static str {
@@ -246,7 +251,9 @@ impl Comment {
         }
         let len = cleaned.chars().count();
         if len > max_chars {
-            return Err(format!("must be {max_chars} characters or fewer (you wrote {len})"));
+            return Err(format!(
+                "must be {max_chars} characters or fewer (you wrote {len})"
+            ));
         }
         Ok(Some(Self(cleaned.to_string())))
     }
@@ -265,7 +272,10 @@ impl PostcodeDistrict {
             return Ok(None);
         }
         if s.contains(' ') || s.len() > 4 {
-            return Err("enter only the first part of your postcode, like EH12 (not the full postcode)".into());
+            return Err(
+                "enter only the first part of your postcode, like EH12 (not the full postcode)"
+                    .into(),
+            );
         }
         let letters = s.bytes().take_while(|b| b.is_ascii_alphabetic()).count();
         let rest = &s[letters..];
@@ -277,7 +287,10 @@ impl PostcodeDistrict {
         if ok {
             Ok(Some(Self(s)))
         } else {
-            Err(format!("'{}' is not the first part of a postcode, like EH12 or G2", raw.trim()))
+            Err(format!(
+                "'{}' is not the first part of a postcode, like EH12 or G2",
+                raw.trim()
+            ))
         }
     }
     pub fn as_str(&self) -> &str {
@@ -298,8 +311,15 @@ pub enum Channel {
     Import,
 }
 impl Channel {
-    pub const ALL: [Channel; 7] =
-        [Channel::Web, Channel::Api, Channel::Paper, Channel::Event, Channel::Email, Channel::Phone, Channel::Import];
+    pub const ALL: [Channel; 7] = [
+        Channel::Web,
+        Channel::Api,
+        Channel::Paper,
+        Channel::Event,
+        Channel::Email,
+        Channel::Phone,
+        Channel::Import,
+    ];
     pub fn as_str(self) -> &'static str {
         match self {
             Channel::Web => "web",
@@ -313,9 +333,15 @@ impl Channel {
     }
     pub fn parse(raw: &str) -> Result<Self, String> {
         let s = raw.trim().to_lowercase();
-        Self::ALL.into_iter().find(|c| c.as_str() == s).ok_or_else(|| {
-            format!("'{}' is not a channel: use web, api, paper, event, email, phone or import", raw.trim())
-        })
+        Self::ALL
+            .into_iter()
+            .find(|c| c.as_str() == s)
+            .ok_or_else(|| {
+                format!(
+                    "'{}' is not a channel: use web, api, paper, event, email, phone or import",
+                    raw.trim()
+                )
+            })
     }
 }
 impl fmt::Display for Channel {
@@ -338,17 +364,32 @@ mod tests {
 
     #[test]
     fn age_answers_accept_bands_and_prefer_not_to_say() {
-        assert_eq!(AgeAnswer::parse("35-44").unwrap(), AgeAnswer::Band(AgeBand::A35To44));
-        assert_eq!(AgeAnswer::parse("35–44").unwrap(), AgeAnswer::Band(AgeBand::A35To44));
-        assert_eq!(AgeAnswer::parse("Prefer not to say").unwrap(), AgeAnswer::PreferNotToSay);
+        assert_eq!(
+            AgeAnswer::parse("35-44").unwrap(),
+            AgeAnswer::Band(AgeBand::A35To44)
+        );
+        assert_eq!(
+            AgeAnswer::parse("35–44").unwrap(),
+            AgeAnswer::Band(AgeBand::A35To44)
+        );
+        assert_eq!(
+            AgeAnswer::parse("Prefer not to say").unwrap(),
+            AgeAnswer::PreferNotToSay
+        );
         assert!(AgeAnswer::parse("12-15").is_err());
     }
 
     #[test]
     fn full_postcodes_are_refused_to_keep_responses_anonymous() {
         assert!(PostcodeDistrict::parse("EH12 5AB").is_err());
-        assert_eq!(PostcodeDistrict::parse("eh12").unwrap().unwrap().as_str(), "EH12");
-        assert_eq!(PostcodeDistrict::parse("G2").unwrap().unwrap().as_str(), "G2");
+        assert_eq!(
+            PostcodeDistrict::parse("eh12").unwrap().unwrap().as_str(),
+            "EH12"
+        );
+        assert_eq!(
+            PostcodeDistrict::parse("G2").unwrap().unwrap().as_str(),
+            "G2"
+        );
         assert!(PostcodeDistrict::parse("").unwrap().is_none());
         assert!(PostcodeDistrict::parse("12AB").is_err());
     }
@@ -356,7 +397,13 @@ mod tests {
     #[test]
     fn comments_are_trimmed_and_limited() {
         assert!(Comment::parse("   ", 10).unwrap().is_none());
-        assert_eq!(Comment::parse(" hi\u{0007} ", 10).unwrap().unwrap().as_str(), "hi");
+        assert_eq!(
+            Comment::parse(" hi\u{0007} ", 10)
+                .unwrap()
+                .unwrap()
+                .as_str(),
+            "hi"
+        );
         assert!(Comment::parse("é".repeat(11).as_str(), 10).is_err());
         assert!(Comment::parse("é".repeat(10).as_str(), 10).is_ok());
     }

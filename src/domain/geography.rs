@@ -16,7 +16,10 @@ impl CouncilAreaCode {
         if ok {
             Ok(Self(s))
         } else {
-            Err(format!("'{}' is not a council area code like S12000036", raw.trim()))
+            Err(format!(
+                "'{}' is not a council area code like S12000036",
+                raw.trim()
+            ))
         }
     }
     pub fn as_str(&self) -> &str {
@@ -52,7 +55,10 @@ impl DivisionCode {
         if s.len() == 1 && s.bytes().all(|b| b.is_ascii_uppercase()) {
             Ok(Self(s))
         } else {
-            Err(format!("'{}' is not a police division letter like J", raw.trim()))
+            Err(format!(
+                "'{}' is not a police division letter like J",
+                raw.trim()
+            ))
         }
     }
     pub fn as_str(&self) -> &str {
@@ -139,12 +145,18 @@ impl Geography {
                 by_key.entry(normalise_key(alias)).or_insert(i);
             }
         }
-        Self { divisions, areas, by_key }
+        Self {
+            divisions,
+            areas,
+            by_key,
+        }
     }
 
     /// Finds a council area by GSS code (current or pre-2019), NRS name or a common alias.
     pub fn find_area(&self, code_or_name: &str) -> Option<&CouncilArea> {
-        self.by_key.get(&normalise_key(code_or_name)).map(|&i| &self.areas[i])
+        self.by_key
+            .get(&normalise_key(code_or_name))
+            .map(|&i| &self.areas[i])
     }
 
     pub fn area(&self, code: &CouncilAreaCode) -> Option<&CouncilArea> {
@@ -168,7 +180,10 @@ mod tests {
     fn sample() -> Geography {
         let j = DivisionCode::parse("J").unwrap();
         Geography::new(
-            vec![Division { code: j.clone(), name: "Lothians and Scottish Borders".into() }],
+            vec![Division {
+                code: j.clone(),
+                name: "Lothians and Scottish Borders".into(),
+            }],
             vec![CouncilArea {
                 code: CouncilAreaCode::parse("S12000026").unwrap(),
                 name: "Scottish Borders".into(),
@@ -189,7 +204,10 @@ mod tests {
     fn areas_are_found_by_code_name_or_alias() {
         let g = sample();
         assert_eq!(g.find_area("S12000026").unwrap().name, "Scottish Borders");
-        assert_eq!(g.find_area("  scottish   BORDERS ").unwrap().code.as_str(), "S12000026");
+        assert_eq!(
+            g.find_area("  scottish   BORDERS ").unwrap().code.as_str(),
+            "S12000026"
+        );
         assert_eq!(g.find_area("Borders").unwrap().code.as_str(), "S12000026");
         assert!(g.find_area("Narnia").is_none());
     }

@@ -4,11 +4,15 @@
 pub mod answers;
 pub mod definition;
 pub mod geography;
+pub mod population;
 pub mod ranking;
 pub mod response;
 pub mod validation;
 
-pub use answers::{AgeAnswer, AgeBand, Channel, Comment, DisabilityAnswer, Likert5, PostcodeDistrict, Sex, SexAnswer};
+pub use answers::{
+    AgeAnswer, AgeBand, Channel, Comment, DisabilityAnswer, Likert5, PostcodeDistrict, Sex,
+    SexAnswer,
+};
 pub use definition::{
     Concern, ConsultationId, ConsultationStatus, Coverage, Priority, QuestionWording, Questions,
     SurveyDefinition, Theme,

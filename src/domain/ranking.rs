@@ -14,11 +14,14 @@ impl ConcernId {
         let ok = !s.is_empty()
             && s.len() <= 40
             && s.as_bytes()[0].is_ascii_lowercase()
-            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
         if ok {
             Ok(Self(s.to_string()))
         } else {
-            Err(format!("'{s}' is not a concern id (lower-case letters, digits and _, like drug_dealing)"))
+            Err(format!(
+                "'{s}' is not a concern id (lower-case letters, digits and _, like drug_dealing)"
+            ))
         }
     }
     pub fn as_str(&self) -> &str {
@@ -55,7 +58,9 @@ impl Ranking {
         max_ranked: usize,
         is_known: impl Fn(&ConcernId) -> bool,
     ) -> Result<Self, String> {
-        let last_given = positions.iter().rposition(|p| p.as_deref().is_some_and(|s| !s.trim().is_empty()));
+        let last_given = positions
+            .iter()
+            .rposition(|p| p.as_deref().is_some_and(|s| !s.trim().is_empty()));
         let Some(last_given) = last_given else {
             return Err("choose at least one concern".into());
         };
@@ -74,10 +79,14 @@ impl Ranking {
             }
             let id = ConcernId::parse(raw)?;
             if !is_known(&id) {
-                return Err(format!("'{raw}' is not one of this consultation's concerns"));
+                return Err(format!(
+                    "'{raw}' is not one of this consultation's concerns"
+                ));
             }
             if ids.contains(&id) {
-                return Err(format!("you chose '{raw}' more than once: choose each concern only once"));
+                return Err(format!(
+                    "you chose '{raw}' more than once: choose each concern only once"
+                ));
             }
             ids.push(id);
         }
@@ -119,19 +128,32 @@ mod tests {
         ["drug_dealing", "speeding", "antisocial_behaviour"].contains(&id.as_str())
     }
     fn pos(v: &[&str]) -> Vec<Option<String>> {
-        v.iter().map(|s| if s.is_empty() { None } else { Some(s.to_string()) }).collect()
+        v.iter()
+            .map(|s| {
+                if s.is_empty() {
+                    None
+                } else {
+                    Some(s.to_string())
+                }
+            })
+            .collect()
     }
 
     #[test]
     fn a_ranking_keeps_the_residents_order() {
         let r = Ranking::parse(&pos(&["speeding", "drug_dealing", ""]), 3, known).unwrap();
         assert_eq!(r.concerns()[0].as_str(), "speeding");
-        assert_eq!(r.rank_of(&ConcernId::parse("drug_dealing").unwrap()), Some(2));
+        assert_eq!(
+            r.rank_of(&ConcernId::parse("drug_dealing").unwrap()),
+            Some(2)
+        );
     }
 
     #[test]
     fn a_repeated_concern_is_refused() {
-        assert!(Ranking::parse(&pos(&["speeding", "speeding"]), 3, known).unwrap_err().contains("more than once"));
+        assert!(Ranking::parse(&pos(&["speeding", "speeding"]), 3, known)
+            .unwrap_err()
+            .contains("more than once"));
     }
 
     #[test]
@@ -142,7 +164,12 @@ mod tests {
 
     #[test]
     fn too_many_or_unknown_or_no_concerns_are_refused() {
-        assert!(Ranking::parse(&pos(&["speeding", "drug_dealing", "antisocial_behaviour"]), 2, known).is_err());
+        assert!(Ranking::parse(
+            &pos(&["speeding", "drug_dealing", "antisocial_behaviour"]),
+            2,
+            known
+        )
+        .is_err());
         assert!(Ranking::parse(&pos(&["bank_robbery"]), 3, known).is_err());
         assert!(Ranking::parse(&pos(&["", ""]), 3, known).is_err());
     }

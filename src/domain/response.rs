@@ -1,6 +1,8 @@
 //! One resident's response: the raw input from any channel, and the validated `SurveyResponse`.
 
-use super::answers::{AgeAnswer, Channel, Comment, DisabilityAnswer, Likert5, PostcodeDistrict, SexAnswer};
+use super::answers::{
+    AgeAnswer, Channel, Comment, DisabilityAnswer, Likert5, PostcodeDistrict, SexAnswer,
+};
 use super::definition::{ConsultationId, SurveyDefinition};
 use super::geography::{CouncilAreaCode, Geography};
 use super::ranking::Ranking;
@@ -75,11 +77,17 @@ impl SurveyResponse {
             }
             Some(raw) => match geography.find_area(raw) {
                 None => {
-                    errors.push("council_area", format!("'{raw}' is not a Scottish council area"));
+                    errors.push(
+                        "council_area",
+                        format!("'{raw}' is not a Scottish council area"),
+                    );
                     None
                 }
                 Some(area) if !definition.coverage.covers(area) => {
-                    errors.push("council_area", format!("{} is not covered by this consultation", area.name));
+                    errors.push(
+                        "council_area",
+                        format!("{} is not covered by this consultation", area.name),
+                    );
                     None
                 }
                 Some(area) => Some(area.code.clone()),
@@ -87,26 +95,48 @@ impl SurveyResponse {
         };
         let postcode_district = if definition.questions.postcode_district.is_some() {
             errors
-                .collect(PostcodeDistrict::parse(input.postcode_district.as_deref().unwrap_or("")).map_err(|m| FieldError::new("postcode_district", m)))
+                .collect(
+                    PostcodeDistrict::parse(input.postcode_district.as_deref().unwrap_or(""))
+                        .map_err(|m| FieldError::new("postcode_district", m)),
+                )
                 .flatten()
         } else {
             None
         };
-        let feel_safe = errors.collect(optional("feel_safe", &input.feel_safe, Likert5::parse)).flatten();
-        let confidence = errors.collect(optional("confidence", &input.confidence, Likert5::parse)).flatten();
+        let feel_safe = errors
+            .collect(optional("feel_safe", &input.feel_safe, Likert5::parse))
+            .flatten();
+        let confidence = errors
+            .collect(optional("confidence", &input.confidence, Likert5::parse))
+            .flatten();
         let ranking = errors.collect(
-            Ranking::parse(&input.concerns, definition.max_ranked, |id| definition.has_concern(id))
-                .map_err(|m| FieldError::new("concerns", m)),
+            Ranking::parse(&input.concerns, definition.max_ranked, |id| {
+                definition.has_concern(id)
+            })
+            .map_err(|m| FieldError::new("concerns", m)),
         );
         let comment = errors
             .collect(
-                Comment::parse(input.comment.as_deref().unwrap_or(""), definition.comment_max_chars)
-                    .map_err(|m| FieldError::new("comment", format!("Your comment {m}"))),
+                Comment::parse(
+                    input.comment.as_deref().unwrap_or(""),
+                    definition.comment_max_chars,
+                )
+                .map_err(|m| FieldError::new("comment", format!("Your comment {m}"))),
             )
             .flatten();
-        let age = errors.collect(optional("age_band", &input.age_band, AgeAnswer::parse)).flatten();
-        let sex = errors.collect(optional("sex", &input.sex, SexAnswer::parse)).flatten();
-        let disability = errors.collect(optional("disability", &input.disability, DisabilityAnswer::parse)).flatten();
+        let age = errors
+            .collect(optional("age_band", &input.age_band, AgeAnswer::parse))
+            .flatten();
+        let sex = errors
+            .collect(optional("sex", &input.sex, SexAnswer::parse))
+            .flatten();
+        let disability = errors
+            .collect(optional(
+                "disability",
+                &input.disability,
+                DisabilityAnswer::parse,
+            ))
+            .flatten();
 
         match (council_area, ranking) {
             (Some(council_area), Some(ranking)) if errors.is_empty() => Ok(Self {

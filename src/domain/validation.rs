@@ -13,7 +13,10 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { field: field.into(), message: message.into() }
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -30,7 +33,9 @@ impl ValidationErrors {
     }
 
     pub fn single(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { errors: vec![FieldError::new(field, message)] }
+        Self {
+            errors: vec![FieldError::new(field, message)],
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -39,7 +44,10 @@ impl ValidationErrors {
 
     /// The message for a field, if it has one (first wins).
     pub fn for_field(&self, field: &str) -> Option<&str> {
-        self.errors.iter().find(|e| e.field == field).map(|e| e.message.as_str())
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_str())
     }
 
     /// "field: message; field: message" — for logs and CSV import reports.

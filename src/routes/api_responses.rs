@@ -5,7 +5,7 @@ use crate::db::responses::{IdempotencyKey, InsertOutcome, StoredResponse};
 use crate::domain::{Channel, ResponseInput, ValidationErrors};
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::submission::submit;
+use crate::submission::submit_checked;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -53,7 +53,8 @@ fn scalar(field: &str, value: &Value, errors: &mut ValidationErrors) -> Option<S
 }
 
 impl ResponseDto {
-    fn to_input(&self) -> Result<ResponseInput, ValidationErrors> {
+    /// The answers as text, and any answers of a JSON type no question takes.
+    fn to_input(&self) -> (ResponseInput, ValidationErrors) {
         let mut errors = ValidationErrors::default();
         let concerns = match &self.concerns {
             Value::Null => Vec::new(),
@@ -84,11 +85,7 @@ impl ResponseDto {
             sex: scalar("sex", &self.sex, &mut errors),
             disability: scalar("disability", &self.disability, &mut errors),
         };
-        if errors.is_empty() {
-            Ok(input)
-        } else {
-            Err(errors)
-        }
+        (input, errors)
     }
 }
 
@@ -121,9 +118,9 @@ async fn create(
     body: web::Json<ResponseDto>,
 ) -> Result<HttpResponse, ApiError> {
     let consultation_id = path.into_inner();
-    let input = body.to_input()?;
+    let (input, type_errors) = body.to_input();
     let idempotency = idempotency_key(&req, &body)?;
-    let outcome = submit(&state, &consultation_id, &input, Channel::Api, idempotency).await?;
+    let outcome = submit_checked(&state, &consultation_id, &input, type_errors, Channel::Api, idempotency).await?;
     let (stored, replayed): (StoredResponse, bool) = match outcome {
         InsertOutcome::Created(s) => (s, false),
         InsertOutcome::Replayed(s) => (s, true),

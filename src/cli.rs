@@ -1,0 +1,95 @@
+//! The `localvoice` command line (clap). `main.rs` parses it and dispatches to `crate::commands`.
+
+use crate::config::DEFAULT_BIND;
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// LocalVoice: public consultations for local policing in Scotland, turned into evidence for the
+/// next Local Police Plan.
+#[derive(Debug, Parser)]
+#[command(name = "localvoice", version, propagate_version = true)]
+pub struct Cli {
+    /// PostgreSQL URL; the database is created if missing. Without it LocalVoice uses
+    /// postgres://postgres@127.0.0.1:5432/localvoice, or starts a private cluster under
+    /// ./.localvoice/pg if nothing answers there and initdb/pg_ctl are installed.
+    #[arg(long, env = "DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+
+    /// Folder of consultation definitions (one TOML file per consultation).
+    #[arg(long = "defs", env = "LOCALVOICE_DEFS", default_value = "survey-defs", global = true)]
+    pub defs: PathBuf,
+
+    /// Folder of reference data (divisions, council areas, population, current plans).
+    #[arg(long = "seeds", env = "LOCALVOICE_SEEDS", default_value = "seeds", global = true)]
+    pub seeds: PathBuf,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Migrate, seed reference data, load survey-defs/ and serve the web application and API.
+    Serve(ServeArgs),
+    /// Like serve, after loading a deterministic synthetic set of responses (for trying LocalVoice out).
+    Demo(DemoArgs),
+    /// Apply pending database migrations (or revert them all with --revert-all).
+    Migrate(MigrateArgs),
+    /// Load reference data from seeds/ into the database (idempotent).
+    Seed,
+    /// Work with consultation definitions.
+    #[command(subcommand)]
+    Defs(DefsCommand),
+    /// Import responses from another channel (paper forms, events, other tools) from a CSV file.
+    /// All or nothing: any bad row aborts the import and every bad row is reported with its line.
+    ImportResponses(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on (use port 0 for any free port; the URL is printed).
+    #[arg(long, env = "LOCALVOICE_BIND", default_value = DEFAULT_BIND)]
+    pub bind: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Address to listen on (use port 0 for any free port; the URL is printed).
+    #[arg(long, env = "LOCALVOICE_BIND", default_value = DEFAULT_BIND)]
+    pub bind: String,
+    /// How many synthetic responses to generate for the current consultation.
+    #[arg(long, default_value_t = 20_000)]
+    pub responses: usize,
+    /// Random seed: the same seed gives the same responses.
+    #[arg(long, default_value_t = 2026)]
+    pub seed: u64,
+    /// Load the demo data and exit without serving.
+    #[arg(long)]
+    pub no_serve: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MigrateArgs {
+    /// Revert every migration (runs each down.sql) instead of applying them. Destroys all data.
+    #[arg(long)]
+    pub revert_all: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DefsCommand {
+    /// Validate every definition in the defs folder; errors name file, line and field.
+    Check,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The consultation the responses belong to (its id, e.g. your-police-2026).
+    #[arg(long)]
+    pub consultation: String,
+    /// CSV file with columns council_area, feel_safe, confidence, concern_1 … concern_N, age_band,
+    /// sex, disability, comment, submitted_at, channel (and optionally postcode_district).
+    pub file: PathBuf,
+    /// Do not show a progress bar.
+    #[arg(long)]
+    pub quiet: bool,
+}

@@ -1,0 +1,21 @@
+//! The subcommands. Each prepares what it needs (database, reference data, definitions) through
+//! `prepare`, so `serve` and `demo` start the same way.
+
+pub mod defs_check;
+pub mod migrate;
+pub mod prepare;
+pub mod seed;
+pub mod serve;
+
+use crate::cli::{Cli, Command, DefsCommand};
+
+pub async fn dispatch(cli: Cli) -> anyhow::Result<()> {
+    match &cli.command {
+        Command::Serve(args) => serve::run(&cli, args).await,
+        Command::Demo(_) => anyhow::bail!("demo: not yet merged"),
+        Command::Migrate(args) => migrate::run(&cli, args),
+        Command::Seed => seed::run(&cli),
+        Command::Defs(DefsCommand::Check) => defs_check::run(&cli),
+        Command::ImportResponses(_) => anyhow::bail!("import: not yet merged"),
+    }
+}

@@ -1,0 +1,79 @@
+//! Start-up steps shared by the subcommands: find the database, migrate, seed, load definitions.
+
+use crate::cli::Cli;
+use crate::db::{self, DbPool};
+use crate::domain::{Geography, SurveyDefinition};
+use crate::local_postgres::{resolve_database, PrivateCluster};
+use crate::state::{AppState, Consultations};
+use anyhow::Context;
+use diesel::{Connection, PgConnection};
+use std::path::Path;
+use std::sync::Arc;
+
+/// A migrated database, and the private cluster serving it when one had to be started.
+pub struct Database {
+    pub url: String,
+    pub pool: DbPool,
+    /// Keeps the private cluster running for as long as this lives.
+    pub cluster: Option<PrivateCluster>,
+}
+
+impl Database {
+    pub fn connect(&self) -> anyhow::Result<PgConnection> {
+        PgConnection::establish(&self.url).with_context(|| format!("could not connect to {}", redact(&self.url)))
+    }
+}
+
+/// The URL without its password, for messages.
+pub fn redact(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut u) if u.password().is_some() => {
+            let _ = u.set_password(Some("***"));
+            u.to_string()
+        }
+        _ => url.to_string(),
+    }
+}
+
+/// Finds (or starts) PostgreSQL, creates the database if missing and applies pending migrations.
+pub fn database(cli: &Cli) -> anyhow::Result<Database> {
+    let (url, cluster) = resolve_database(cli.database_url.as_deref())?;
+    let hint = "is PostgreSQL running? Start it (e.g. `pg_ctlcluster 15 main start`) or pass --database-url";
+    db::pool::ensure_database_exists(&url).with_context(|| format!("could not reach {} ({hint})", redact(&url)))?;
+    let mut conn = PgConnection::establish(&url).with_context(|| format!("could not connect to {}", redact(&url)))?;
+    let applied = db::pool::run_migrations(&mut conn)?;
+    if !applied.is_empty() {
+        tracing::info!(?applied, "applied migrations");
+    }
+    let settings_pool = std::env::var("LOCALVOICE_DB_POOL").ok().and_then(|v| v.parse().ok()).unwrap_or(16);
+    let pool = db::pool::build_pool(&url, settings_pool, std::time::Duration::from_secs(3));
+    Ok(Database { url, pool, cluster })
+}
+
+/// Loads seeds/ into the database (idempotent) and returns the reference data.
+pub fn seed_reference(conn: &mut PgConnection, seeds_dir: &Path) -> anyhow::Result<crate::seeds::ReferenceData> {
+    let reference = crate::seeds::load_all(seeds_dir).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let rows: Vec<db::reference::PopulationRow> =
+        crate::seeds::population_rows(&reference.population).iter().map(Into::into).collect();
+    db::reference::upsert_reference(conn, &reference.geography.divisions, &reference.geography.areas, &rows)?;
+    Ok(reference)
+}
+
+/// Loads and checks every definition in `defs_dir` against the geography.
+pub fn definitions(defs_dir: &Path, geography: &Geography) -> anyhow::Result<Vec<SurveyDefinition>> {
+    crate::defs::load_dir(defs_dir, Some(geography)).map_err(|e| anyhow::anyhow!("{e}"))
+}
+
+/// Everything the web application needs: seeded, definitions synced to the database.
+pub fn app_state(database: &Database, seeds_dir: &Path, defs_dir: &Path) -> anyhow::Result<AppState> {
+    let mut conn = database.connect()?;
+    let reference = seed_reference(&mut conn, seeds_dir)?;
+    let defs = definitions(defs_dir, &reference.geography)?;
+    db::consultations::sync_definitions(&mut conn, &defs)?;
+    tracing::info!(consultations = defs.len(), "loaded consultation definitions");
+    Ok(AppState {
+        pool: database.pool.clone(),
+        geography: Arc::new(reference.geography),
+        consultations: Arc::new(Consultations::new(defs)),
+    })
+}

@@ -1,0 +1,141 @@
+//! The test harness: a real LocalVoice on a random port against a fresh PostgreSQL database per
+//! test, cloned from a template database that is migrated and seeded once per test process.
+
+use diesel::{Connection, PgConnection, RunQueryDsl};
+use localvoice::commands::prepare;
+use localvoice::db;
+use localvoice::startup::Application;
+use localvoice::state::{AppState, Consultations};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+/// The server every test talks to; `TEST_DATABASE_URL` overrides it (any database name: only the
+/// server is used).
+pub fn server_url() -> String {
+    std::env::var("TEST_DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+fn url_for(database: &str) -> String {
+    let mut url = url::Url::parse(&server_url()).expect("TEST_DATABASE_URL is not a URL");
+    url.set_path(&format!("/{database}"));
+    url.to_string()
+}
+
+fn admin() -> PgConnection {
+    PgConnection::establish(&url_for("postgres")).unwrap_or_else(|e| {
+        panic!("PostgreSQL is required for these tests and is not reachable at {}: {e}", server_url())
+    })
+}
+
+pub fn repo_path(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
+/// Migrated and seeded once per process; each test clones it (CREATE DATABASE … TEMPLATE).
+fn template_database() -> &'static str {
+    static TEMPLATE: OnceLock<String> = OnceLock::new();
+    TEMPLATE.get_or_init(|| {
+        let name = format!("lv_template_{}", std::process::id());
+        let mut admin = admin();
+        diesel::sql_query(format!("DROP DATABASE IF EXISTS {name}")).execute(&mut admin).expect("drop old template");
+        diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut admin).expect("create template");
+        let mut conn = PgConnection::establish(&url_for(&name)).expect("connect to template");
+        db::pool::run_migrations(&mut conn).expect("migrations apply");
+        prepare::seed_reference(&mut conn, &repo_path("seeds")).expect("seeds load");
+        name
+    })
+}
+
+/// A fresh database for one test; dropped when the test ends.
+pub struct TestDb {
+    pub name: String,
+    pub url: String,
+}
+
+impl TestDb {
+    pub fn new() -> Self {
+        let template = template_database();
+        let name = format!("lv_test_{}", uuid::Uuid::new_v4().simple());
+        let mut admin = admin();
+        // Two clones of one template at the same instant can collide; retry briefly.
+        let mut attempt = 0;
+        loop {
+            match diesel::sql_query(format!("CREATE DATABASE {name} TEMPLATE {template}")).execute(&mut admin) {
+                Ok(_) => break,
+                Err(e) if attempt < 20 => {
+                    attempt += 1;
+                    eprintln!("retrying database clone: {e}");
+                    std::thread::sleep(std::time::Duration::from_millis(100 * attempt));
+                }
+                Err(e) => panic!("could not clone the template database: {e}"),
+            }
+        }
+        let url = url_for(&name);
+        Self { name, url }
+    }
+
+    pub fn connect(&self) -> PgConnection {
+        PgConnection::establish(&self.url).expect("connect to test database")
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let mut admin = admin();
+        let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name)).execute(&mut admin);
+    }
+}
+
+/// A running LocalVoice and an HTTP client for it.
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    pub db: TestDb,
+    pub state: AppState,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
+        self.client.post(self.url(path)).json(body).send().await.expect("request sent")
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(self.url(path)).send().await.expect("request sent")
+    }
+
+    /// Rows in `responses` (straight from the database, not through the app).
+    pub fn stored_responses(&self) -> i64 {
+        use diesel::dsl::count_star;
+        use diesel::QueryDsl;
+        use localvoice::db::schema::responses;
+        responses::table.select(count_star()).first(&mut self.db.connect()).expect("count responses")
+    }
+}
+
+/// Starts the app on a random port with the test consultations in `tests/api/defs/`.
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with_defs(&repo_path("tests/api/defs")).await
+}
+
+pub async fn spawn_app_with_defs(defs_dir: &Path) -> TestApp {
+    localvoice::telemetry::init();
+    let db = TestDb::new();
+    let mut conn = db.connect();
+    let geography = db::reference::load_geography(&mut conn).expect("geography loads");
+    let defs = prepare::definitions(defs_dir, &geography).expect("test definitions load");
+    db::consultations::sync_definitions(&mut conn, &defs).expect("definitions sync");
+    let state = AppState {
+        pool: db::pool::build_pool(&db.url, 8, std::time::Duration::from_secs(3)),
+        geography: Arc::new(geography),
+        consultations: Arc::new(Consultations::new(defs)),
+    };
+    let app = Application::build("127.0.0.1:0", state.clone()).expect("app binds");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    actix_web::rt::spawn(app.run_until_stopped());
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
+    TestApp { address, client, db, state }
+}

@@ -1,0 +1,8 @@
+//! Integration tests: the real application over HTTP, against a fresh PostgreSQL database per test.
+
+mod consultations;
+mod health;
+mod helpers;
+mod migrations;
+mod responses;
+mod responses_rejected;
