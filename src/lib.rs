@@ -2,3 +2,4 @@
 //! next Local Police Plan.
 
 pub mod domain;
+pub mod stats;
