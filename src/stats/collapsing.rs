@@ -35,7 +35,10 @@ impl CategoryCollapse {
 
     /// Targets per collapsed group: the sum of the original categories' targets.
     pub fn merge_targets(&self, targets: &[f64]) -> Vec<f64> {
-        self.groups.iter().map(|group| group.iter().filter_map(|c| targets.get(*c)).sum()).collect()
+        self.groups
+            .iter()
+            .map(|group| group.iter().filter_map(|c| targets.get(*c)).sum())
+            .collect()
     }
 }
 
@@ -44,9 +47,14 @@ pub fn collapse_small_categories(counts: &[usize], minimum: usize) -> CategoryCo
     let mut groups: Vec<Vec<usize>> = (0..counts.len()).map(|c| vec![c]).collect();
     let mut sizes: Vec<usize> = counts.to_vec();
     while groups.len() > 1 {
-        let smallest = (0..groups.len()).filter(|&g| sizes[g] < minimum).min_by_key(|&g| (sizes[g], g));
+        let smallest = (0..groups.len())
+            .filter(|&g| sizes[g] < minimum)
+            .min_by_key(|&g| (sizes[g], g));
         let Some(small) = smallest else { break };
-        let neighbour = match (small.checked_sub(1), (small + 1 < groups.len()).then_some(small + 1)) {
+        let neighbour = match (
+            small.checked_sub(1),
+            (small + 1 < groups.len()).then_some(small + 1),
+        ) {
             (Some(before), Some(after)) => {
                 if sizes[after] < sizes[before] {
                     after
@@ -73,7 +81,11 @@ pub fn collapse_small_categories(counts: &[usize], minimum: usize) -> CategoryCo
             collapsed.extend(group.iter().copied());
         }
     }
-    CategoryCollapse { mapping, groups, collapsed }
+    CategoryCollapse {
+        mapping,
+        groups,
+        collapsed,
+    }
 }
 
 #[cfg(test)]
@@ -95,7 +107,10 @@ mod tests {
         assert_eq!(collapse.mapping, vec![0, 1, 2, 2, 3, 4, 5]);
         assert_eq!(collapse.groups[2], vec![2, 3]);
         assert_eq!(collapse.collapsed, vec![2, 3]);
-        assert_eq!(collapse.merge_targets(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0]), vec![1.0, 2.0, 7.0, 5.0, 6.0, 7.0]);
+        assert_eq!(
+            collapse.merge_targets(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0]),
+            vec![1.0, 2.0, 7.0, 5.0, 6.0, 7.0]
+        );
         assert_eq!(collapse.map_category(Some(3)), Some(2));
         assert_eq!(collapse.map_category(None), None);
     }
@@ -104,7 +119,10 @@ mod tests {
     fn an_end_band_merges_inwards_and_merging_repeats_until_big_enough() {
         // 75+ has 1; merged with 65-74 (2) gives 3, still small, so it merges again with 55-64.
         let collapse = collapse_small_categories(&[9, 9, 9, 9, 9, 2, 1], 5);
-        assert_eq!(collapse.groups, vec![vec![0], vec![1], vec![2], vec![3], vec![4, 5, 6]]);
+        assert_eq!(
+            collapse.groups,
+            vec![vec![0], vec![1], vec![2], vec![3], vec![4, 5, 6]]
+        );
         assert_eq!(collapse.collapsed, vec![4, 5, 6]);
     }
 

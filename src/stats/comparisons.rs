@@ -21,15 +21,28 @@ pub struct DifferenceTest {
 
 /// Wald test for the difference of two independent estimates with variances `variance1`, `variance2`
 /// (design-based variances from [`crate::stats::variance`], or `p(1−p)/n` for simple random samples).
-pub fn wald_difference_test(p1: f64, variance1: f64, p2: f64, variance2: f64) -> Result<DifferenceTest, StatsError> {
+pub fn wald_difference_test(
+    p1: f64,
+    variance1: f64,
+    p2: f64,
+    variance2: f64,
+) -> Result<DifferenceTest, StatsError> {
     for (value, what) in [(p1, "first estimate"), (p2, "second estimate")] {
         if !value.is_finite() {
-            return Err(StatsError::InvalidValue { what, requirement: "finite", value });
+            return Err(StatsError::InvalidValue {
+                what,
+                requirement: "finite",
+                value,
+            });
         }
     }
     for variance in [variance1, variance2] {
         if !(variance.is_finite() && variance >= 0.0) {
-            return Err(StatsError::InvalidValue { what: "variance", requirement: "finite and >= 0", value: variance });
+            return Err(StatsError::InvalidValue {
+                what: "variance",
+                requirement: "finite and >= 0",
+                value: variance,
+            });
         }
     }
     let standard_error = (variance1 + variance2).sqrt();
@@ -39,16 +52,29 @@ pub fn wald_difference_test(p1: f64, variance1: f64, p2: f64, variance2: f64) ->
     let difference = p1 - p2;
     let z = difference / standard_error;
     let p_value = 2.0 * standard_normal()?.cdf(-z.abs());
-    Ok(DifferenceTest { difference, standard_error, z, p_value })
+    Ok(DifferenceTest {
+        difference,
+        standard_error,
+        z,
+        p_value,
+    })
 }
 
 /// Variance `p(1−p)/n` of a proportion from a simple random sample of `n` (`count` successes).
 pub fn binomial_variance(count: f64, n: f64) -> Result<f64, StatsError> {
     if !(n.is_finite() && n > 0.0) {
-        return Err(StatsError::InvalidValue { what: "sample size", requirement: "positive", value: n });
+        return Err(StatsError::InvalidValue {
+            what: "sample size",
+            requirement: "positive",
+            value: n,
+        });
     }
     if !(0.0..=n).contains(&count) {
-        return Err(StatsError::InvalidValue { what: "count", requirement: "between 0 and n", value: count });
+        return Err(StatsError::InvalidValue {
+            what: "count",
+            requirement: "between 0 and n",
+            value: count,
+        });
     }
     let p = count / n;
     Ok(p * (1.0 - p) / n)
@@ -58,10 +84,19 @@ pub fn binomial_variance(count: f64, n: f64) -> Result<f64, StatsError> {
 /// `p.adjust(p, method = "BH")`: sorted decreasingly, `min(1, cummin(m / i · p_(i)))`.
 /// NaN p-values stay NaN and do not count in `m` (R's `NA` handling).
 pub fn benjamini_hochberg(p_values: &[f64]) -> Result<Vec<f64>, StatsError> {
-    if let Some(&bad) = p_values.iter().find(|p| !p.is_nan() && !(0.0..=1.0).contains(*p)) {
-        return Err(StatsError::InvalidValue { what: "p-value", requirement: "between 0 and 1", value: bad });
+    if let Some(&bad) = p_values
+        .iter()
+        .find(|p| !p.is_nan() && !(0.0..=1.0).contains(*p))
+    {
+        return Err(StatsError::InvalidValue {
+            what: "p-value",
+            requirement: "between 0 and 1",
+            value: bad,
+        });
     }
-    let mut order: Vec<usize> = (0..p_values.len()).filter(|&i| !p_values[i].is_nan()).collect();
+    let mut order: Vec<usize> = (0..p_values.len())
+        .filter(|&i| !p_values[i].is_nan())
+        .collect();
     let m = order.len() as f64;
     // Decreasing p; ties keep input order, like R's `order(p, decreasing = TRUE)` (stable).
     order.sort_by(|&a, &b| p_values[b].total_cmp(&p_values[a]));
@@ -87,7 +122,10 @@ mod tests {
         assert_eq!(adjusted, vec![0.95, 0.04, 0.95, 0.95]);
         let capped = benjamini_hochberg(&[0.8, 0.7]).unwrap();
         assert_eq!(capped, vec![0.8, 0.8]);
-        assert!(benjamini_hochberg(&[1.0, 1.0, 1.0]).unwrap().iter().all(|p| *p == 1.0));
+        assert!(benjamini_hochberg(&[1.0, 1.0, 1.0])
+            .unwrap()
+            .iter()
+            .all(|p| *p == 1.0));
     }
 
     #[test]
@@ -104,6 +142,9 @@ mod tests {
         let same = wald_difference_test(0.3, 0.001, 0.3, 0.002).unwrap();
         assert_eq!(same.z, 0.0);
         assert!((same.p_value - 1.0).abs() < 1e-15);
-        assert_eq!(wald_difference_test(0.0, 0.0, 0.0, 0.0), Err(StatsError::ZeroStandardError));
+        assert_eq!(
+            wald_difference_test(0.0, 0.0, 0.0, 0.0),
+            Err(StatsError::ZeroStandardError)
+        );
     }
 }

@@ -5,8 +5,8 @@
 //! Respondents outside the domain stay in the design (they matter for variances) but not in the
 //! proportion, as R's `survey` does for estimates on a `subset()` of a design.
 
+use super::checks::check_weights;
 use super::error::StatsError;
-use super::raking::check_weights;
 
 /// Kish's design effect due to unequal weights, `n Σw² / (Σw)²` over all `n` weights given.
 pub fn kish_design_effect(weights: &[f64]) -> Result<f64, StatsError> {
@@ -110,6 +110,9 @@ mod tests {
         let w = [1.0, 2.0, 3.0, 4.0];
         let y = [Some(true), Some(false), None, Some(true)];
         assert!((weighted_proportion(&w, &y).unwrap() - 5.0 / 7.0).abs() < 1e-15);
-        assert_eq!(weighted_proportion(&w, &[None; 4]), Err(StatsError::NoWeightInDomain));
+        assert_eq!(
+            weighted_proportion(&w, &[None; 4]),
+            Err(StatsError::NoWeightInDomain)
+        );
     }
 }

@@ -29,9 +29,18 @@ pub struct Interval {
 ///
 /// When `V` is 0 (which happens at p = 0 or 1) the effective sample size is undefined and `n` is
 /// used instead, so 0 of n gives the Clopper–Pearson interval [0, upper].
-pub fn korn_graubard_interval(p: f64, variance: f64, n: f64, level: f64) -> Result<Interval, StatsError> {
+pub fn korn_graubard_interval(
+    p: f64,
+    variance: f64,
+    n: f64,
+    level: f64,
+) -> Result<Interval, StatsError> {
     check_design_inputs(p, variance, n, level)?;
-    let effective_n = if variance > 0.0 && p > 0.0 && p < 1.0 { p * (1.0 - p) / variance } else { n };
+    let effective_n = if variance > 0.0 && p > 0.0 && p < 1.0 {
+        p * (1.0 - p) / variance
+    } else {
+        n
+    };
     let alpha = 1.0 - level;
     Ok(Interval {
         lower: beta_quantile(alpha / 2.0, effective_n * p, effective_n * (1.0 - p) + 1.0)?,
@@ -50,7 +59,10 @@ pub fn logit_interval(p: f64, variance: f64, n: f64, level: f64) -> Result<Inter
     let quantile = students_t_quantile(1.0 - (1.0 - level) / 2.0, n - 1.0)?;
     let half_width = quantile * variance.sqrt() / (p * (1.0 - p));
     let centre = (p / (1.0 - p)).ln();
-    Ok(Interval { lower: expit(centre - half_width), upper: expit(centre + half_width) })
+    Ok(Interval {
+        lower: expit(centre - half_width),
+        upper: expit(centre + half_width),
+    })
 }
 
 /// Wilson score interval for `count` successes in `n` trials.
@@ -62,7 +74,10 @@ pub fn wilson_interval(count: f64, n: f64, level: f64) -> Result<Interval, Stats
     let denominator = 1.0 + z2 / n;
     let centre = (p + z2 / (2.0 * n)) / denominator;
     let half_width = z * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt() / denominator;
-    Ok(Interval { lower: (centre - half_width).max(0.0), upper: (centre + half_width).min(1.0) })
+    Ok(Interval {
+        lower: (centre - half_width).max(0.0),
+        upper: (centre + half_width).min(1.0),
+    })
 }
 
 /// Clopper–Pearson ("exact") interval: beta quantiles `B(α/2; x, n−x+1)` and `B(1−α/2; x+1, n−x)`,
@@ -98,7 +113,8 @@ pub(crate) fn standard_normal() -> Result<Normal, StatsError> {
 }
 
 fn students_t_quantile(probability: f64, df: f64) -> Result<f64, StatsError> {
-    let t = StudentsT::new(0.0, 1.0, df).map_err(|_| invalid("degrees of freedom", "positive", df))?;
+    let t =
+        StudentsT::new(0.0, 1.0, df).map_err(|_| invalid("degrees of freedom", "positive", df))?;
     Ok(t.inverse_cdf(probability))
 }
 
@@ -110,7 +126,8 @@ fn beta_quantile(probability: f64, a: f64, b: f64) -> Result<f64, StatsError> {
     if b <= 0.0 {
         return Ok(1.0);
     }
-    let beta = Beta::new(a, b).map_err(|_| invalid("beta shape", "positive and finite", a.min(b)))?;
+    let beta =
+        Beta::new(a, b).map_err(|_| invalid("beta shape", "positive and finite", a.min(b)))?;
     Ok(beta.inverse_cdf(probability))
 }
 
@@ -128,7 +145,11 @@ fn check_level(level: f64) -> Result<(), StatsError> {
     if level > 0.0 && level < 1.0 {
         Ok(())
     } else {
-        Err(invalid("confidence level", "strictly between 0 and 1", level))
+        Err(invalid(
+            "confidence level",
+            "strictly between 0 and 1",
+            level,
+        ))
     }
 }
 
@@ -152,13 +173,21 @@ fn check_count_inputs(count: f64, n: f64, level: f64) -> Result<(), StatsError> 
         return Err(invalid("number of trials", "finite and positive", n));
     }
     if !(0.0..=n).contains(&count) {
-        return Err(invalid("count", "between 0 and the number of trials", count));
+        return Err(invalid(
+            "count",
+            "between 0 and the number of trials",
+            count,
+        ));
     }
     Ok(())
 }
 
 fn invalid(what: &'static str, requirement: &'static str, value: f64) -> StatsError {
-    StatsError::InvalidValue { what, requirement, value }
+    StatsError::InvalidValue {
+        what,
+        requirement,
+        value,
+    }
 }
 
 #[cfg(test)]

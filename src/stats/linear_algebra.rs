@@ -32,8 +32,15 @@ impl PivotedCholesky {
         let tolerance = RELATIVE_PIVOT_TOLERANCE * largest;
         let mut rank = 0;
         for k in 0..size {
-            let pivot = (k..size).fold(k, |best, j| if a[j * size + j] > a[best * size + best] { j } else { best });
-            if !(a[pivot * size + pivot] > tolerance) {
+            let pivot = (k..size).fold(k, |best, j| {
+                if a[j * size + j] > a[best * size + best] {
+                    j
+                } else {
+                    best
+                }
+            });
+            let largest_remaining = a[pivot * size + pivot];
+            if largest_remaining.is_nan() || largest_remaining <= tolerance {
                 break;
             }
             if pivot != k {
@@ -53,7 +60,12 @@ impl PivotedCholesky {
             }
             rank = k + 1;
         }
-        Self { size, rank, factor: a, permutation }
+        Self {
+            size,
+            rank,
+            factor: a,
+            permutation,
+        }
     }
 
     /// Number of pivots kept.
@@ -118,7 +130,13 @@ mod tests {
     #[test]
     fn a_collinear_column_is_dropped_and_the_fit_is_still_exact() {
         // Columns: intercept, dummy for group 1, dummy for group 0 (= intercept − dummy 1).
-        let rows = [[1.0, 0.0, 1.0], [1.0, 0.0, 1.0], [1.0, 1.0, 0.0], [1.0, 1.0, 0.0], [1.0, 1.0, 0.0]];
+        let rows = [
+            [1.0, 0.0, 1.0],
+            [1.0, 0.0, 1.0],
+            [1.0, 1.0, 0.0],
+            [1.0, 1.0, 0.0],
+            [1.0, 1.0, 0.0],
+        ];
         let y = [1.0, 3.0, 2.0, 4.0, 9.0];
         let mut xtx = [0.0; 9];
         let mut xty = [0.0; 3];
@@ -134,7 +152,10 @@ mod tests {
         assert_eq!(chol.rank(), 2);
         let beta = chol.solve(&xty);
         // Fitted values are the group means: 2 for group 0, 5 for group 1.
-        let fitted: Vec<f64> = rows.iter().map(|r| r.iter().zip(&beta).map(|(x, b)| x * b).sum()).collect();
+        let fitted: Vec<f64> = rows
+            .iter()
+            .map(|r| r.iter().zip(&beta).map(|(x, b)| x * b).sum())
+            .collect();
         for (got, want) in fitted.iter().zip([2.0, 2.0, 5.0, 5.0, 5.0]) {
             assert!((got - want).abs() < 1e-10, "{fitted:?}");
         }

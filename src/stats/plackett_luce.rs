@@ -41,7 +41,11 @@ pub struct PlackettLuceOptions {
 
 impl Default for PlackettLuceOptions {
     fn default() -> Self {
-        Self { tolerance: 1e-12, max_iterations: 10_000, regularisation: 0.0 }
+        Self {
+            tolerance: 1e-12,
+            max_iterations: 10_000,
+            regularisation: 0.0,
+        }
     }
 }
 
@@ -71,7 +75,11 @@ pub fn fit_plackett_luce(
     check_ballots(item_count, None, ballots)?;
     let alpha = options.regularisation;
     if !(alpha.is_finite() && alpha >= 0.0) {
-        return Err(StatsError::InvalidValue { what: "regularisation", requirement: "finite and >= 0", value: alpha });
+        return Err(StatsError::InvalidValue {
+            what: "regularisation",
+            requirement: "finite and >= 0",
+            value: alpha,
+        });
     }
     // Identical ballots are merged (top-3 of ten concerns has only 720 possible ballots), in a
     // sorted map so that the order of floating-point sums, and so the result, is deterministic.
@@ -79,9 +87,12 @@ pub fn fit_plackett_luce(
     for ballot in ballots.iter().filter(|b| b.weight > 0.0) {
         *merged.entry(ballot.ranking).or_insert(0.0) += ballot.weight;
     }
-    let ballots: Vec<WeightedBallot<'_>> =
-        merged.into_iter().map(|(ranking, weight)| WeightedBallot { ranking, weight }).collect();
-    let choices = |ballot: &WeightedBallot<'_>| -> usize { ballot.ranking.len().min(item_count - 1) };
+    let ballots: Vec<WeightedBallot<'_>> = merged
+        .into_iter()
+        .map(|(ranking, weight)| WeightedBallot { ranking, weight })
+        .collect();
+    let choices =
+        |ballot: &WeightedBallot<'_>| -> usize { ballot.ranking.len().min(item_count - 1) };
     let mut wins = vec![0.0; item_count];
     for ballot in &ballots {
         for &item in &ballot.ranking[..choices(ballot)] {
@@ -131,12 +142,18 @@ pub fn fit_plackett_luce(
         let mean = fitted.iter().map(|&i| params[i]).sum::<f64>() / fitted.len() as f64;
         fitted.iter().for_each(|&i| params[i] -= mean);
         if let Some(previous) = &previous {
-            let change: f64 = fitted.iter().map(|&i| (params[i] - previous[i]).abs()).sum();
+            let change: f64 = fitted
+                .iter()
+                .map(|&i| (params[i] - previous[i]).abs())
+                .sum();
             converged = change <= options.tolerance;
         }
         previous = Some(params.clone());
     }
-    let max = fitted.iter().map(|&i| params[i]).fold(f64::NEG_INFINITY, f64::max);
+    let max = fitted
+        .iter()
+        .map(|&i| params[i])
+        .fold(f64::NEG_INFINITY, f64::max);
     let exp_sum: f64 = fitted.iter().map(|&i| (params[i] - max).exp()).sum();
     let mut log_worth = vec![f64::NEG_INFINITY; item_count];
     let mut worth = vec![0.0; item_count];
@@ -146,11 +163,23 @@ pub fn fit_plackett_luce(
     }
     let never_chosen = (0..item_count).filter(|&i| !active[i]).collect();
     let identified = alpha > 0.0 || strongly_connected(item_count, &active, &ballots, &fitted);
-    Ok(PlackettLuceFit { log_worth, worth, never_chosen, iterations, converged, identified })
+    Ok(PlackettLuceFit {
+        log_worth,
+        worth,
+        never_chosen,
+        iterations,
+        converged,
+        identified,
+    })
 }
 
 /// Whether every fitted item can reach every other along "was chosen over" edges.
-fn strongly_connected(item_count: usize, active: &[bool], ballots: &[WeightedBallot<'_>], fitted: &[usize]) -> bool {
+fn strongly_connected(
+    item_count: usize,
+    active: &[bool],
+    ballots: &[WeightedBallot<'_>],
+    fitted: &[usize],
+) -> bool {
     let mut beats = vec![false; item_count * item_count];
     let mut ranked_before = vec![false; item_count];
     for ballot in ballots {
@@ -161,7 +190,10 @@ fn strongly_connected(item_count: usize, active: &[bool], ballots: &[WeightedBal
                 beats[winner * item_count + loser] = true;
             }
         }
-        ballot.ranking.iter().for_each(|&i| ranked_before[i] = false);
+        ballot
+            .ranking
+            .iter()
+            .for_each(|&i| ranked_before[i] = false);
     }
     let reaches_all = |forward: bool| {
         let mut seen = vec![false; item_count];
@@ -169,7 +201,11 @@ fn strongly_connected(item_count: usize, active: &[bool], ballots: &[WeightedBal
         seen[fitted[0]] = true;
         while let Some(from) = stack.pop() {
             for &to in fitted {
-                let edge = if forward { beats[from * item_count + to] } else { beats[to * item_count + from] };
+                let edge = if forward {
+                    beats[from * item_count + to]
+                } else {
+                    beats[to * item_count + from]
+                };
                 if edge && !seen[to] {
                     seen[to] = true;
                     stack.push(to);

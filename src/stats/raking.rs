@@ -25,7 +25,9 @@
 //! category gets the extra code `k`, whose factor is always 1), and each pass over the respondents
 //! applies one margin's factors while accumulating the next margin's category sums.
 
+use super::checks::{check_targets, check_weights};
 use super::error::StatsError;
+use super::raking_sweep::{accumulate, apply_and_accumulate, margin_factors};
 
 /// Default largest relative margin error accepted as converged.
 pub const DEFAULT_RAKING_TOLERANCE: f64 = 1e-8;
@@ -54,7 +56,10 @@ pub struct RakingOptions {
 
 impl Default for RakingOptions {
     fn default() -> Self {
-        Self { tolerance: DEFAULT_RAKING_TOLERANCE, max_iterations: DEFAULT_MAX_RAKING_ITERATIONS }
+        Self {
+            tolerance: DEFAULT_RAKING_TOLERANCE,
+            max_iterations: DEFAULT_MAX_RAKING_ITERATIONS,
+        }
     }
 }
 
@@ -97,10 +102,14 @@ impl RakingDesign {
     /// Checks the margins (same respondents, valid categories, non-negative targets, equal totals)
     /// and compiles them.
     pub fn new(margins: &[Margin<'_>]) -> Result<Self, StatsError> {
-        let first = margins.first().ok_or(StatsError::Empty { what: "raking margins" })?;
+        let first = margins.first().ok_or(StatsError::Empty {
+            what: "raking margins",
+        })?;
         let respondents = first.categories.len();
         if respondents == 0 {
-            return Err(StatsError::Empty { what: "respondents" });
+            return Err(StatsError::Empty {
+                what: "respondents",
+            });
         }
         let mut compiled = Vec::with_capacity(margins.len());
         let mut first_total = None;
@@ -115,7 +124,11 @@ impl RakingDesign {
             let total = check_targets(margin.targets)?;
             let expected = *first_total.get_or_insert(total);
             if (total - expected).abs() > MARGIN_TOTAL_AGREEMENT * expected {
-                return Err(StatsError::MarginTotalsDisagree { margin: index, total, expected });
+                return Err(StatsError::MarginTotalsDisagree {
+                    margin: index,
+                    total,
+                    expected,
+                });
             }
             let k = margin.targets.len();
             let unknown = u32::try_from(k).map_err(|_| StatsError::InvalidValue {
@@ -141,7 +154,11 @@ impl RakingDesign {
             let shares = margin.targets.iter().map(|t| t / total).collect();
             compiled.push(CompiledMargin { codes, shares });
         }
-        Ok(Self { margins: compiled, total: first_total.unwrap_or(0.0), respondents })
+        Ok(Self {
+            margins: compiled,
+            total: first_total.unwrap_or(0.0),
+            respondents,
+        })
     }
 
     /// Number of respondents the margins describe.
@@ -159,17 +176,32 @@ impl RakingDesign {
     }
 
     /// Rakes `initial_weights` (one per respondent, non-negative, not all zero) to the margins.
-    pub fn rake(&self, initial_weights: &[f64], options: &RakingOptions) -> Result<RakingResult, StatsError> {
+    pub fn rake(
+        &self,
+        initial_weights: &[f64],
+        options: &RakingOptions,
+    ) -> Result<RakingResult, StatsError> {
         let initial_total = check_weights(initial_weights, self.respondents)?;
         let scale = self.total / initial_total;
         let mut weights: Vec<f64> = initial_weights.iter().map(|w| w * scale).collect();
-        let mut sums: Vec<Vec<f64>> = self.margins.iter().map(|m| vec![0.0; m.categories() + 1]).collect();
+        let mut sums: Vec<Vec<f64>> = self
+            .margins
+            .iter()
+            .map(|m| vec![0.0; m.categories() + 1])
+            .collect();
         let mut factors = sums.clone();
         for (index, (margin, margin_sums)) in self.margins.iter().zip(sums.iter_mut()).enumerate() {
             accumulate(&margin.codes, &weights, margin_sums);
-            let empty = margin.shares.iter().zip(margin_sums.iter()).position(|(s, w)| *s > 0.0 && *w <= 0.0);
+            let empty = margin
+                .shares
+                .iter()
+                .zip(margin_sums.iter())
+                .position(|(s, w)| *s > 0.0 && *w <= 0.0);
             if let Some(category) = empty {
-                return Err(StatsError::EmptyCategory { margin: index, category });
+                return Err(StatsError::EmptyCategory {
+                    margin: index,
+                    category,
+                });
             }
         }
         let count = self.margins.len();
@@ -198,7 +230,12 @@ impl RakingDesign {
                 converged = max_error <= options.tolerance;
             }
         }
-        Ok(RakingResult { weights, iterations, converged, max_error })
+        Ok(RakingResult {
+            weights,
+            iterations,
+            converged,
+            max_error,
+        })
     }
 
     /// Largest relative error, over all categories of all margins, of `weights` against the targets
@@ -211,7 +248,11 @@ impl RakingDesign {
                 found: weights.len(),
             });
         }
-        let mut sums: Vec<Vec<f64>> = self.margins.iter().map(|m| vec![0.0; m.categories() + 1]).collect();
+        let mut sums: Vec<Vec<f64>> = self
+            .margins
+            .iter()
+            .map(|m| vec![0.0; m.categories() + 1])
+            .collect();
         Ok(self.max_error_into(weights, &mut sums))
     }
 
@@ -234,75 +275,6 @@ pub fn rake_to_margins(
     options: &RakingOptions,
 ) -> Result<RakingResult, StatsError> {
     RakingDesign::new(margins)?.rake(initial_weights, options)
-}
-
-/// Checks a margin's targets and returns their total.
-fn check_targets(targets: &[f64]) -> Result<f64, StatsError> {
-    if targets.is_empty() {
-        return Err(StatsError::Empty { what: "margin targets" });
-    }
-    if let Some(&bad) = targets.iter().find(|t| !(t.is_finite() && **t >= 0.0)) {
-        return Err(StatsError::InvalidValue { what: "raking target", requirement: "finite and >= 0", value: bad });
-    }
-    let total: f64 = targets.iter().sum();
-    if total <= 0.0 {
-        return Err(StatsError::InvalidValue { what: "margin total", requirement: "positive", value: total });
-    }
-    Ok(total)
-}
-
-/// Checks weights (right length, finite, non-negative, positive total) and returns their total.
-pub(crate) fn check_weights(weights: &[f64], respondents: usize) -> Result<f64, StatsError> {
-    if weights.len() != respondents {
-        return Err(StatsError::LengthMismatch { what: "weights", expected: respondents, found: weights.len() });
-    }
-    if let Some(&bad) = weights.iter().find(|w| !(w.is_finite() && **w >= 0.0)) {
-        return Err(StatsError::InvalidValue { what: "weight", requirement: "finite and >= 0", value: bad });
-    }
-    let total: f64 = weights.iter().sum();
-    if total <= 0.0 {
-        return Err(StatsError::InvalidValue { what: "total weight", requirement: "positive", value: total });
-    }
-    Ok(total)
-}
-
-fn accumulate(codes: &[u32], weights: &[f64], sums: &mut [f64]) {
-    sums.fill(0.0);
-    for (&code, &weight) in codes.iter().zip(weights) {
-        sums[code as usize] += weight;
-    }
-}
-
-/// Fills the factor that brings each known category to `share × W_known` (1 for the unknown slot)
-/// and returns the largest relative error of the current sums.
-fn margin_factors(shares: &[f64], sums: &[f64], factors: &mut [f64]) -> f64 {
-    let k = shares.len();
-    let known: f64 = sums[..k].iter().sum();
-    let mut max_error: f64 = 0.0;
-    for c in 0..k {
-        let target = shares[c] * known;
-        let (factor, error) = if sums[c] > 0.0 {
-            let error = if target > 0.0 { (sums[c] - target).abs() / target } else { sums[c] / known };
-            (target / sums[c], error)
-        } else if target > 0.0 {
-            // Emptied by another margin's zero-target category: cannot be met.
-            (1.0, 1.0)
-        } else {
-            (1.0, 0.0)
-        };
-        factors[c] = factor;
-        max_error = max_error.max(error);
-    }
-    factors[k] = 1.0;
-    max_error
-}
-
-fn apply_and_accumulate(codes: &[u32], factors: &[f64], weights: &mut [f64], next_codes: &[u32], next_sums: &mut [f64]) {
-    next_sums.fill(0.0);
-    for ((weight, &code), &next_code) in weights.iter_mut().zip(codes).zip(next_codes) {
-        *weight *= factors[code as usize];
-        next_sums[next_code as usize] += *weight;
-    }
 }
 
 #[cfg(test)]

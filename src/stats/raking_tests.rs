@@ -24,7 +24,16 @@ fn raking_hits_both_margins_of_a_small_table() {
             cols.push(Some(c));
         }
     }
-    let margins = [Margin { categories: &rows, targets: &[50.0, 50.0] }, Margin { categories: &cols, targets: &[40.0, 60.0] }];
+    let margins = [
+        Margin {
+            categories: &rows,
+            targets: &[50.0, 50.0],
+        },
+        Margin {
+            categories: &cols,
+            targets: &[40.0, 60.0],
+        },
+    ];
     let result = rake_to_margins(&vec![1.0; 100], &margins, &RakingOptions::default()).unwrap();
     assert!(result.converged);
     assert!(result.max_error <= 1e-8);
@@ -39,20 +48,55 @@ fn contradictory_margins_are_reported_as_not_converged() {
     // Every man lives in area 0 and every woman in area 1, so sex 50/50 and area 70/30 cannot both hold.
     let sex: Vec<Option<usize>> = (0..20).map(|i| Some(i % 2)).collect();
     let area = sex.clone();
-    let margins = [Margin { categories: &sex, targets: &[10.0, 10.0] }, Margin { categories: &area, targets: &[14.0, 6.0] }];
-    let options = RakingOptions { tolerance: 1e-8, max_iterations: 25 };
+    let margins = [
+        Margin {
+            categories: &sex,
+            targets: &[10.0, 10.0],
+        },
+        Margin {
+            categories: &area,
+            targets: &[14.0, 6.0],
+        },
+    ];
+    let options = RakingOptions {
+        tolerance: 1e-8,
+        max_iterations: 25,
+    };
     let result = rake_to_margins(&[1.0; 20], &margins, &options).unwrap();
     assert!(!result.converged);
     assert_eq!(result.iterations, 25);
-    assert!(result.max_error > 0.1, "error reached: {}", result.max_error);
+    assert!(
+        result.max_error > 0.1,
+        "error reached: {}",
+        result.max_error
+    );
 }
 
 #[test]
 fn too_few_iterations_are_reported_as_not_converged() {
     let a: Vec<Option<usize>> = (0..30).map(|i| Some(i % 3)).collect();
-    let b: Vec<Option<usize>> = (0..30).map(|i| Some(usize::from(i < 7 || i % 3 == 0))).collect();
-    let margins = [Margin { categories: &a, targets: &[5.0, 10.0, 15.0] }, Margin { categories: &b, targets: &[12.0, 18.0] }];
-    let one = rake_to_margins(&[1.0; 30], &margins, &RakingOptions { tolerance: 1e-8, max_iterations: 1 }).unwrap();
+    let b: Vec<Option<usize>> = (0..30)
+        .map(|i| Some(usize::from(i < 7 || i % 3 == 0)))
+        .collect();
+    let margins = [
+        Margin {
+            categories: &a,
+            targets: &[5.0, 10.0, 15.0],
+        },
+        Margin {
+            categories: &b,
+            targets: &[12.0, 18.0],
+        },
+    ];
+    let one = rake_to_margins(
+        &[1.0; 30],
+        &margins,
+        &RakingOptions {
+            tolerance: 1e-8,
+            max_iterations: 1,
+        },
+    )
+    .unwrap();
     assert!(!one.converged);
     assert!(one.max_error > 1e-8);
     let full = rake_to_margins(&[1.0; 30], &margins, &RakingOptions::default()).unwrap();
@@ -63,11 +107,46 @@ fn too_few_iterations_are_reported_as_not_converged() {
 #[test]
 fn respondents_with_unknown_category_are_kept_and_known_ones_follow_the_target_shares() {
     // 12 respondents; age unknown for three of them; sex known for all.
-    let age = [Some(0), Some(0), Some(1), Some(1), Some(1), None, Some(2), Some(2), None, Some(0), Some(1), None];
-    let sex = [Some(0), Some(1), Some(0), Some(1), Some(0), Some(1), Some(0), Some(1), Some(0), Some(1), Some(0), Some(1)];
+    let age = [
+        Some(0),
+        Some(0),
+        Some(1),
+        Some(1),
+        Some(1),
+        None,
+        Some(2),
+        Some(2),
+        None,
+        Some(0),
+        Some(1),
+        None,
+    ];
+    let sex = [
+        Some(0),
+        Some(1),
+        Some(0),
+        Some(1),
+        Some(0),
+        Some(1),
+        Some(0),
+        Some(1),
+        Some(0),
+        Some(1),
+        Some(0),
+        Some(1),
+    ];
     let age_targets = [300.0, 300.0, 400.0];
     let sex_targets = [480.0, 520.0];
-    let margins = [Margin { categories: &age, targets: &age_targets }, Margin { categories: &sex, targets: &sex_targets }];
+    let margins = [
+        Margin {
+            categories: &age,
+            targets: &age_targets,
+        },
+        Margin {
+            categories: &sex,
+            targets: &sex_targets,
+        },
+    ];
     let result = rake_to_margins(&[1.0; 12], &margins, &RakingOptions::default()).unwrap();
     assert!(result.converged);
     assert_eq!(result.weights.len(), 12);
@@ -87,25 +166,53 @@ fn respondents_with_unknown_category_are_kept_and_known_ones_follow_the_target_s
 #[test]
 fn a_positive_target_with_no_respondents_is_an_error() {
     let age = [Some(0), Some(0), Some(2)];
-    let margins = [Margin { categories: &age, targets: &[1.0, 1.0, 1.0] }];
+    let margins = [Margin {
+        categories: &age,
+        targets: &[1.0, 1.0, 1.0],
+    }];
     let error = rake_to_margins(&[1.0; 3], &margins, &RakingOptions::default()).unwrap_err();
-    assert_eq!(error, StatsError::EmptyCategory { margin: 0, category: 1 });
+    assert_eq!(
+        error,
+        StatsError::EmptyCategory {
+            margin: 0,
+            category: 1
+        }
+    );
 }
 
 #[test]
 fn margins_with_different_totals_are_refused() {
     let a = [Some(0), Some(1)];
-    let margins = [Margin { categories: &a, targets: &[1.0, 1.0] }, Margin { categories: &a, targets: &[1.0, 2.0] }];
-    assert!(matches!(RakingDesign::new(&margins), Err(StatsError::MarginTotalsDisagree { margin: 1, .. })));
+    let margins = [
+        Margin {
+            categories: &a,
+            targets: &[1.0, 1.0],
+        },
+        Margin {
+            categories: &a,
+            targets: &[1.0, 2.0],
+        },
+    ];
+    assert!(matches!(
+        RakingDesign::new(&margins),
+        Err(StatsError::MarginTotalsDisagree { margin: 1, .. })
+    ));
 }
 
 #[test]
 fn category_out_of_range_is_refused() {
     let a = [Some(0), Some(3)];
-    let margins = [Margin { categories: &a, targets: &[1.0, 1.0] }];
+    let margins = [Margin {
+        categories: &a,
+        targets: &[1.0, 1.0],
+    }];
     assert!(matches!(
         RakingDesign::new(&margins),
-        Err(StatsError::CategoryOutOfRange { respondent: 1, category: 3, .. })
+        Err(StatsError::CategoryOutOfRange {
+            respondent: 1,
+            category: 3,
+            ..
+        })
     ));
 }
 

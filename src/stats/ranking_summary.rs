@@ -17,12 +17,19 @@ pub struct WeightedBallot<'a> {
 }
 
 /// Weighted share of ballots ranking each item first.
-pub fn share_first(item_count: usize, ballots: &[WeightedBallot<'_>]) -> Result<Vec<f64>, StatsError> {
+pub fn share_first(
+    item_count: usize,
+    ballots: &[WeightedBallot<'_>],
+) -> Result<Vec<f64>, StatsError> {
     share_top_n(item_count, 1, ballots)
 }
 
 /// Weighted share of ballots ranking each item in one of the first `top_n` positions.
-pub fn share_top_n(item_count: usize, top_n: usize, ballots: &[WeightedBallot<'_>]) -> Result<Vec<f64>, StatsError> {
+pub fn share_top_n(
+    item_count: usize,
+    top_n: usize,
+    ballots: &[WeightedBallot<'_>],
+) -> Result<Vec<f64>, StatsError> {
     let total = check_ballots(item_count, None, ballots)?;
     let mut shares = vec![0.0; item_count];
     for ballot in ballots {
@@ -35,7 +42,11 @@ pub fn share_top_n(item_count: usize, top_n: usize, ballots: &[WeightedBallot<'_
 
 /// Weighted mean truncated Borda points: rank `r` (1-based) of `top_n` scores `top_n + 1 − r`,
 /// unranked 0. Ballots longer than `top_n` are refused.
-pub fn borda_mean(item_count: usize, top_n: usize, ballots: &[WeightedBallot<'_>]) -> Result<Vec<f64>, StatsError> {
+pub fn borda_mean(
+    item_count: usize,
+    top_n: usize,
+    ballots: &[WeightedBallot<'_>],
+) -> Result<Vec<f64>, StatsError> {
     let total = check_ballots(item_count, Some(top_n), ballots)?;
     let mut points = vec![0.0; item_count];
     for ballot in ballots {
@@ -58,7 +69,12 @@ pub(crate) fn check_ballots(
     }
     let mut total = 0.0;
     for (index, ballot) in ballots.iter().enumerate() {
-        let invalid = |reason| Err(StatsError::InvalidBallot { ballot: index, reason });
+        let invalid = |reason| {
+            Err(StatsError::InvalidBallot {
+                ballot: index,
+                reason,
+            })
+        };
         if !(ballot.weight.is_finite() && ballot.weight >= 0.0) {
             return invalid("weight must be finite and non-negative");
         }
@@ -78,7 +94,9 @@ pub(crate) fn check_ballots(
     if total > 0.0 {
         Ok(total)
     } else {
-        Err(StatsError::Empty { what: "ballot weight" })
+        Err(StatsError::Empty {
+            what: "ballot weight",
+        })
     }
 }
 
@@ -90,9 +108,18 @@ mod tests {
     #[test]
     fn short_and_empty_ballots_count_in_the_denominator() {
         let ballots = [
-            WeightedBallot { ranking: &[1, 0], weight: 1.0 },
-            WeightedBallot { ranking: &[], weight: 1.0 },
-            WeightedBallot { ranking: &[1], weight: 2.0 },
+            WeightedBallot {
+                ranking: &[1, 0],
+                weight: 1.0,
+            },
+            WeightedBallot {
+                ranking: &[],
+                weight: 1.0,
+            },
+            WeightedBallot {
+                ranking: &[1],
+                weight: 2.0,
+            },
         ];
         assert_eq!(share_first(3, &ballots).unwrap(), vec![0.0, 0.75, 0.0]);
         assert_eq!(share_top_n(3, 2, &ballots).unwrap(), vec![0.25, 0.75, 0.0]);
@@ -102,13 +129,34 @@ mod tests {
 
     #[test]
     fn invalid_ballots_are_refused_with_their_index() {
-        let repeated = [WeightedBallot { ranking: &[0], weight: 1.0 }, WeightedBallot { ranking: &[1, 1], weight: 1.0 }];
-        assert!(matches!(share_first(3, &repeated), Err(StatsError::InvalidBallot { ballot: 1, .. })));
-        let out_of_range = [WeightedBallot { ranking: &[3], weight: 1.0 }];
+        let repeated = [
+            WeightedBallot {
+                ranking: &[0],
+                weight: 1.0,
+            },
+            WeightedBallot {
+                ranking: &[1, 1],
+                weight: 1.0,
+            },
+        ];
+        assert!(matches!(
+            share_first(3, &repeated),
+            Err(StatsError::InvalidBallot { ballot: 1, .. })
+        ));
+        let out_of_range = [WeightedBallot {
+            ranking: &[3],
+            weight: 1.0,
+        }];
         assert!(share_first(3, &out_of_range).is_err());
-        let too_long = [WeightedBallot { ranking: &[0, 1, 2], weight: 1.0 }];
+        let too_long = [WeightedBallot {
+            ranking: &[0, 1, 2],
+            weight: 1.0,
+        }];
         assert!(borda_mean(3, 2, &too_long).is_err());
-        let negative = [WeightedBallot { ranking: &[0], weight: -1.0 }];
+        let negative = [WeightedBallot {
+            ranking: &[0],
+            weight: -1.0,
+        }];
         assert!(share_first(3, &negative).is_err());
     }
 }

@@ -30,7 +30,11 @@ pub struct TrimOptions {
 
 impl Default for TrimOptions {
     fn default() -> Self {
-        Self { lower_ratio: 0.2, upper_ratio: 5.0, max_rounds: 20 }
+        Self {
+            lower_ratio: 0.2,
+            upper_ratio: 5.0,
+            max_rounds: 20,
+        }
     }
 }
 
@@ -66,11 +70,19 @@ impl RakingDesign {
         raking: &RakingOptions,
         trim: &TrimOptions,
     ) -> Result<TrimmedRaking, StatsError> {
-        if !(trim.lower_ratio >= 0.0 && trim.lower_ratio <= 1.0 && trim.upper_ratio >= 1.0 && trim.upper_ratio.is_finite()) {
+        if !(trim.lower_ratio >= 0.0
+            && trim.lower_ratio <= 1.0
+            && trim.upper_ratio >= 1.0
+            && trim.upper_ratio.is_finite())
+        {
             return Err(StatsError::InvalidValue {
                 what: "trimming bounds",
                 requirement: "0 <= lower ratio <= 1 <= upper ratio",
-                value: if trim.lower_ratio > 1.0 { trim.lower_ratio } else { trim.upper_ratio },
+                value: if trim.lower_ratio > 1.0 {
+                    trim.lower_ratio
+                } else {
+                    trim.upper_ratio
+                },
             });
         }
         let mean = self.total() / self.respondents() as f64;
@@ -81,7 +93,10 @@ impl RakingDesign {
         let mut within_bounds = outside(&result.weights, lower_bound, upper_bound) == (0, 0);
         while !within_bounds && rounds.len() < trim.max_rounds {
             let mut clamped = result.weights;
-            let mut round = TrimRound { raised_to_lower: 0, capped_at_upper: 0 };
+            let mut round = TrimRound {
+                raised_to_lower: 0,
+                capped_at_upper: 0,
+            };
             for w in clamped.iter_mut().filter(|w| **w > 0.0) {
                 if *w < lower_bound {
                     *w = lower_bound;
@@ -95,14 +110,26 @@ impl RakingDesign {
             result = self.rake(&clamped, raking)?;
             within_bounds = outside(&result.weights, lower_bound, upper_bound) == (0, 0);
         }
-        Ok(TrimmedRaking { raking: result, rounds, within_bounds, lower_bound, upper_bound })
+        Ok(TrimmedRaking {
+            raking: result,
+            rounds,
+            within_bounds,
+            lower_bound,
+            upper_bound,
+        })
     }
 }
 
 /// Number of positive weights below and above the bounds (with a little slack for rounding).
 fn outside(weights: &[f64], lower: f64, upper: f64) -> (usize, usize) {
-    let low = weights.iter().filter(|w| **w > 0.0 && **w < lower * (1.0 - BOUND_SLACK)).count();
-    let high = weights.iter().filter(|w| **w > upper * (1.0 + BOUND_SLACK)).count();
+    let low = weights
+        .iter()
+        .filter(|w| **w > 0.0 && **w < lower * (1.0 - BOUND_SLACK))
+        .count();
+    let high = weights
+        .iter()
+        .filter(|w| **w > upper * (1.0 + BOUND_SLACK))
+        .count();
     (low, high)
 }
 
@@ -124,12 +151,30 @@ mod tests {
         let (age, sex) = skewed();
         let sex_targets = [50.0, 50.0];
         let age_targets = [85.0, 15.0];
-        let margins = [Margin { categories: &age, targets: &age_targets }, Margin { categories: &sex, targets: &sex_targets }];
+        let margins = [
+            Margin {
+                categories: &age,
+                targets: &age_targets,
+            },
+            Margin {
+                categories: &sex,
+                targets: &sex_targets,
+            },
+        ];
         let design = RakingDesign::new(&margins).unwrap();
         let untrimmed = design.rake(&[1.0; 100], &RakingOptions::default()).unwrap();
-        assert!(untrimmed.weights.iter().any(|w| *w > 3.0), "young weights are large before trimming");
-        let trim = TrimOptions { lower_ratio: 0.2, upper_ratio: 3.0, max_rounds: 50 };
-        let trimmed = design.rake_with_trimming(&[1.0; 100], &RakingOptions::default(), &trim).unwrap();
+        assert!(
+            untrimmed.weights.iter().any(|w| *w > 3.0),
+            "young weights are large before trimming"
+        );
+        let trim = TrimOptions {
+            lower_ratio: 0.2,
+            upper_ratio: 3.0,
+            max_rounds: 50,
+        };
+        let trimmed = design
+            .rake_with_trimming(&[1.0; 100], &RakingOptions::default(), &trim)
+            .unwrap();
         assert!(!trimmed.rounds.is_empty());
         assert!(trimmed.rounds[0].capped_at_upper == 4);
         // The young category cannot reach 15 with four weights capped at 3 → bounds and margins conflict.
@@ -142,25 +187,60 @@ mod tests {
         let (age, sex) = skewed();
         let age_targets = [90.0, 10.0];
         let sex_targets = [50.0, 50.0];
-        let margins = [Margin { categories: &age, targets: &age_targets }, Margin { categories: &sex, targets: &sex_targets }];
+        let margins = [
+            Margin {
+                categories: &age,
+                targets: &age_targets,
+            },
+            Margin {
+                categories: &sex,
+                targets: &sex_targets,
+            },
+        ];
         let design = RakingDesign::new(&margins).unwrap();
-        let initial: Vec<f64> = (0..100).map(|i| if i % 10 == 5 { 4.0 } else { 1.0 }).collect();
-        let trim = TrimOptions { lower_ratio: 0.5, upper_ratio: 2.6, max_rounds: 50 };
-        let trimmed = design.rake_with_trimming(&initial, &RakingOptions::default(), &trim).unwrap();
+        let initial: Vec<f64> = (0..100)
+            .map(|i| if i % 10 == 5 { 4.0 } else { 1.0 })
+            .collect();
+        let trim = TrimOptions {
+            lower_ratio: 0.5,
+            upper_ratio: 2.6,
+            max_rounds: 50,
+        };
+        let trimmed = design
+            .rake_with_trimming(&initial, &RakingOptions::default(), &trim)
+            .unwrap();
         assert!(!trimmed.rounds.is_empty(), "some weight had to be trimmed");
         assert!(trimmed.within_bounds, "{:?}", trimmed.rounds);
         assert!(trimmed.raking.converged);
         let slack = 1e-9 * trimmed.upper_bound;
-        assert!(trimmed.raking.weights.iter().all(|w| *w >= trimmed.lower_bound - slack && *w <= trimmed.upper_bound + slack));
-        assert!(design.max_relative_margin_error(&trimmed.raking.weights).unwrap() <= 1e-8);
+        assert!(trimmed
+            .raking
+            .weights
+            .iter()
+            .all(|w| *w >= trimmed.lower_bound - slack && *w <= trimmed.upper_bound + slack));
+        assert!(
+            design
+                .max_relative_margin_error(&trimmed.raking.weights)
+                .unwrap()
+                <= 1e-8
+        );
     }
 
     #[test]
     fn weights_already_within_bounds_are_not_trimmed() {
         let (_, sex) = skewed();
-        let margins = [Margin { categories: &sex, targets: &[50.0, 50.0] }];
+        let margins = [Margin {
+            categories: &sex,
+            targets: &[50.0, 50.0],
+        }];
         let design = RakingDesign::new(&margins).unwrap();
-        let trimmed = design.rake_with_trimming(&[1.0; 100], &RakingOptions::default(), &TrimOptions::default()).unwrap();
+        let trimmed = design
+            .rake_with_trimming(
+                &[1.0; 100],
+                &RakingOptions::default(),
+                &TrimOptions::default(),
+            )
+            .unwrap();
         assert!(trimmed.rounds.is_empty() && trimmed.within_bounds);
     }
 }

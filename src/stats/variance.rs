@@ -20,10 +20,11 @@
 //! cross-tabulations (one pass per pair of margins) and solved by pivoted Cholesky, which drops
 //! the columns made redundant by nested margins.
 
+use super::checks::check_weights;
 use super::design::domain_totals;
 use super::error::StatsError;
 use super::linear_algebra::PivotedCholesky;
-use super::raking::{check_weights, CompiledMargin, RakingDesign};
+use super::raking::{CompiledMargin, RakingDesign};
 
 /// A weighted proportion and its linearised variance.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -47,8 +48,14 @@ pub fn fixed_weights_proportion_variance(
     outcome: &[Option<bool>],
 ) -> Result<LinearisedProportion, StatsError> {
     let (proportion, domain) = proportion_and_domain(weights, outcome)?;
-    let z = weights.iter().zip(outcome).map(|(w, y)| w * influence(*y, proportion, domain));
-    Ok(LinearisedProportion { proportion, variance: with_replacement_variance(z, weights.len()) })
+    let z = weights
+        .iter()
+        .zip(outcome)
+        .map(|(w, y)| w * influence(*y, proportion, domain));
+    Ok(LinearisedProportion {
+        proportion,
+        variance: with_replacement_variance(z, weights.len()),
+    })
 }
 
 /// The calibration regression of a raking design, factored once and reused for any outcome.
@@ -76,10 +83,14 @@ impl<'a> CalibrationVariance<'a> {
         let mut matrix = vec![0.0; columns * columns];
         matrix[0] = design_weights.iter().sum();
         for (m, margin) in margins.iter().enumerate() {
-            let counts = category_sums(&margin.codes, design_weights.iter().copied(), margin.categories());
-            for a in 0..=margin.categories() {
+            let counts = category_sums(
+                &margin.codes,
+                design_weights.iter().copied(),
+                margin.categories(),
+            );
+            for (a, count) in counts.iter().enumerate() {
                 for c in 1..margin.categories() {
-                    let xc = calibration_value(margin, c, a) * counts[a];
+                    let xc = calibration_value(margin, c, a) * count;
                     add_symmetric(&mut matrix, columns, 0, offsets[m] + c - 1, xc);
                     for c2 in 1..margin.categories() {
                         matrix[(offsets[m] + c - 1) * columns + offsets[m] + c2 - 1] +=
@@ -100,7 +111,13 @@ impl<'a> CalibrationVariance<'a> {
                             let xc = calibration_value(margin, c, a) * count;
                             for c2 in 1..other.categories() {
                                 let value = xc * calibration_value(other, c2, b);
-                                add_symmetric(&mut matrix, columns, offsets[m] + c - 1, offsets[m2] + c2 - 1, value);
+                                add_symmetric(
+                                    &mut matrix,
+                                    columns,
+                                    offsets[m] + c - 1,
+                                    offsets[m2] + c2 - 1,
+                                    value,
+                                );
                             }
                         }
                     }
@@ -108,7 +125,13 @@ impl<'a> CalibrationVariance<'a> {
             }
         }
         let normal_equations = PivotedCholesky::factor(&matrix, columns);
-        Ok(Self { design, design_weights: design_weights.to_vec(), offsets, columns, normal_equations })
+        Ok(Self {
+            design,
+            design_weights: design_weights.to_vec(),
+            offsets,
+            columns,
+            normal_equations,
+        })
     }
 
     /// Proportion and its variance with the raking taken into account; `weights` are the raked weights.
@@ -119,10 +142,17 @@ impl<'a> CalibrationVariance<'a> {
     ) -> Result<LinearisedProportion, StatsError> {
         let n = self.design.respondents();
         if outcome.len() != n {
-            return Err(StatsError::LengthMismatch { what: "outcome", expected: n, found: outcome.len() });
+            return Err(StatsError::LengthMismatch {
+                what: "outcome",
+                expected: n,
+                found: outcome.len(),
+            });
         }
         let (proportion, domain) = proportion_and_domain(weights, outcome)?;
-        let u: Vec<f64> = outcome.iter().map(|y| influence(*y, proportion, domain)).collect();
+        let u: Vec<f64> = outcome
+            .iter()
+            .map(|y| influence(*y, proportion, domain))
+            .collect();
         let margins = self.design.compiled_margins();
         let mut rhs = vec![0.0; self.columns];
         rhs[0] = u.iter().zip(&self.design_weights).map(|(u, d)| u * d).sum();
@@ -142,15 +172,26 @@ impl<'a> CalibrationVariance<'a> {
             .zip(&self.offsets)
             .map(|(margin, offset)| {
                 (0..=margin.categories())
-                    .map(|a| (1..margin.categories()).map(|c| beta[offset + c - 1] * calibration_value(margin, c, a)).sum())
+                    .map(|a| {
+                        (1..margin.categories())
+                            .map(|c| beta[offset + c - 1] * calibration_value(margin, c, a))
+                            .sum()
+                    })
                     .collect()
             })
             .collect();
         let z = (0..n).map(|i| {
-            let explained: f64 = margins.iter().zip(&fitted).map(|(m, f)| f[m.codes[i] as usize]).sum();
+            let explained: f64 = margins
+                .iter()
+                .zip(&fitted)
+                .map(|(m, f)| f[m.codes[i] as usize])
+                .sum();
             weights[i] * (u[i] - beta[0] - explained)
         });
-        Ok(LinearisedProportion { proportion, variance: with_replacement_variance(z, n) })
+        Ok(LinearisedProportion {
+            proportion,
+            variance: with_replacement_variance(z, n),
+        })
     }
 }
 
@@ -184,7 +225,10 @@ fn cross_tabulate(first: &CompiledMargin, second: &CompiledMargin, weights: &[f6
     table
 }
 
-fn proportion_and_domain(weights: &[f64], outcome: &[Option<bool>]) -> Result<(f64, f64), StatsError> {
+fn proportion_and_domain(
+    weights: &[f64],
+    outcome: &[Option<bool>],
+) -> Result<(f64, f64), StatsError> {
     check_weights(weights, outcome.len())?;
     if outcome.len() < 2 {
         return Err(StatsError::InvalidValue {

@@ -7,16 +7,35 @@ use crate::stats::raking::{Margin, RakingOptions};
 fn an_outcome_fully_explained_by_a_margin_has_no_variance_after_raking() {
     let area: Vec<Option<usize>> = (0..40).map(|i| Some(i % 3)).collect();
     let sex: Vec<Option<usize>> = (0..40).map(|i| Some(usize::from(i % 7 < 3))).collect();
-    let margins = [Margin { categories: &area, targets: &[30.0, 50.0, 20.0] }, Margin { categories: &sex, targets: &[45.0, 55.0] }];
+    let margins = [
+        Margin {
+            categories: &area,
+            targets: &[30.0, 50.0, 20.0],
+        },
+        Margin {
+            categories: &sex,
+            targets: &[45.0, 55.0],
+        },
+    ];
     let design = RakingDesign::new(&margins).unwrap();
     let raked = design.rake(&[1.0; 40], &RakingOptions::default()).unwrap();
     let in_area_0: Vec<Option<bool>> = area.iter().map(|a| Some(*a == Some(0))).collect();
     let calibrated = CalibrationVariance::new(&design, &[1.0; 40]).unwrap();
-    let raked_estimate = calibrated.proportion_variance(&raked.weights, &in_area_0).unwrap();
+    let raked_estimate = calibrated
+        .proportion_variance(&raked.weights, &in_area_0)
+        .unwrap();
     assert!((raked_estimate.proportion - 0.3).abs() < 1e-9);
-    assert!(raked_estimate.variance < 1e-20, "variance {}", raked_estimate.variance);
+    assert!(
+        raked_estimate.variance < 1e-20,
+        "variance {}",
+        raked_estimate.variance
+    );
     let fixed = fixed_weights_proportion_variance(&raked.weights, &in_area_0).unwrap();
-    assert!(fixed.variance > 1e-3, "fixed-weights variance {}", fixed.variance);
+    assert!(
+        fixed.variance > 1e-3,
+        "fixed-weights variance {}",
+        fixed.variance
+    );
 }
 
 #[test]
@@ -34,13 +53,22 @@ fn nested_margins_do_not_break_the_regression() {
     let area: Vec<Option<usize>> = (0..60).map(|i| Some(i % 4)).collect();
     let division: Vec<Option<usize>> = area.iter().map(|a| a.map(|a| a / 2)).collect();
     let margins = [
-        Margin { categories: &area, targets: &[10.0, 20.0, 30.0, 40.0] },
-        Margin { categories: &division, targets: &[30.0, 70.0] },
+        Margin {
+            categories: &area,
+            targets: &[10.0, 20.0, 30.0, 40.0],
+        },
+        Margin {
+            categories: &division,
+            targets: &[30.0, 70.0],
+        },
     ];
     let design = RakingDesign::new(&margins).unwrap();
     let raked = design.rake(&[1.0; 60], &RakingOptions::default()).unwrap();
     let outcome: Vec<Option<bool>> = (0..60).map(|i| Some(i % 5 < 2)).collect();
-    let nested = CalibrationVariance::new(&design, &[1.0; 60]).unwrap().proportion_variance(&raked.weights, &outcome).unwrap();
+    let nested = CalibrationVariance::new(&design, &[1.0; 60])
+        .unwrap()
+        .proportion_variance(&raked.weights, &outcome)
+        .unwrap();
     let area_only_design = RakingDesign::new(&margins[..1]).unwrap();
     let area_only = CalibrationVariance::new(&area_only_design, &[1.0; 60])
         .unwrap()
@@ -53,11 +81,24 @@ fn nested_margins_do_not_break_the_regression() {
 #[test]
 fn respondents_outside_the_domain_stay_in_the_design() {
     let area: Vec<Option<usize>> = (0..30).map(|i| Some(i % 2)).collect();
-    let margins = [Margin { categories: &area, targets: &[15.0, 15.0] }];
+    let margins = [Margin {
+        categories: &area,
+        targets: &[15.0, 15.0],
+    }];
     let design = RakingDesign::new(&margins).unwrap();
-    let outcome: Vec<Option<bool>> = (0..30).map(|i| if i % 3 == 0 { None } else { Some(i % 4 == 1) }).collect();
-    let estimate = CalibrationVariance::new(&design, &[1.0; 30]).unwrap().proportion_variance(&[1.0; 30], &outcome).unwrap();
+    let outcome: Vec<Option<bool>> = (0..30)
+        .map(|i| if i % 3 == 0 { None } else { Some(i % 4 == 1) })
+        .collect();
+    let estimate = CalibrationVariance::new(&design, &[1.0; 30])
+        .unwrap()
+        .proportion_variance(&[1.0; 30], &outcome)
+        .unwrap();
     assert!(estimate.variance > 0.0);
-    let wrong_length = CalibrationVariance::new(&design, &[1.0; 30]).unwrap().proportion_variance(&[1.0; 29], &outcome[..29]);
-    assert!(matches!(wrong_length, Err(StatsError::LengthMismatch { .. })));
+    let wrong_length = CalibrationVariance::new(&design, &[1.0; 30])
+        .unwrap()
+        .proportion_variance(&[1.0; 29], &outcome[..29]);
+    assert!(matches!(
+        wrong_length,
+        Err(StatsError::LengthMismatch { .. })
+    ));
 }

@@ -18,11 +18,18 @@ fn fixture_json(name: &str) -> Value {
 }
 
 fn number(value: &Value) -> f64 {
-    value.as_f64().unwrap_or_else(|| panic!("not a number: {value}"))
+    value
+        .as_f64()
+        .unwrap_or_else(|| panic!("not a number: {value}"))
 }
 
 fn numbers(value: &Value) -> Vec<f64> {
-    value.as_array().unwrap_or_else(|| panic!("not an array: {value}")).iter().map(number).collect()
+    value
+        .as_array()
+        .unwrap_or_else(|| panic!("not an array: {value}"))
+        .iter()
+        .map(number)
+        .collect()
 }
 
 /// Asserts `|got − want| ≤ tolerance` with a message naming the figure.
