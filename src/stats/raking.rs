@@ -68,7 +68,8 @@ impl Default for RakingOptions {
 pub struct RakingResult {
     /// Final weight per respondent, in input order; they sum to the margins' common total.
     pub weights: Vec<f64>,
-    /// Number of sweeps over all margins that were made.
+    /// Number of sweeps over all margins that were made (0 if the initial weights, scaled to the
+    /// total, already met every margin).
     pub iterations: usize,
     /// Whether every margin was met within the tolerance.
     pub converged: bool,

@@ -102,3 +102,69 @@ fn respondents_outside_the_domain_stay_in_the_design() {
         Err(StatsError::LengthMismatch { .. })
     ));
 }
+
+#[test]
+fn linearised_variance_with_unknown_categories_matches_the_monte_carlo_variance() {
+    use rand::{Rng, SeedableRng};
+    use rand_chacha::ChaCha8Rng;
+    // Respondents over-represent the oldest band, 15% do not give their age, and the outcome depends
+    // strongly on age: raking removes much of the variance, and the linearisation must say how much.
+    let mut rng = ChaCha8Rng::seed_from_u64(42);
+    let (n, replicates) = (400, 1000);
+    let age_targets = [40.0, 35.0, 25.0];
+    let sex_targets = [50.0, 50.0];
+    let (mut estimates, mut calibrated, mut fixed) = (Vec::new(), 0.0, 0.0);
+    for _ in 0..replicates {
+        let mut age = Vec::with_capacity(n);
+        let mut sex = Vec::with_capacity(n);
+        let mut outcome = Vec::with_capacity(n);
+        for _ in 0..n {
+            let band = [0.2, 0.5]
+                .iter()
+                .filter(|cut| rng.gen::<f64>() > **cut)
+                .count();
+            let known = rng.gen_bool(0.85);
+            let male = rng.gen_bool(0.45);
+            let p = [0.15, 0.45, 0.8][band] + if male { 0.05 } else { 0.0 };
+            age.push(known.then_some(band));
+            sex.push(Some(usize::from(male)));
+            outcome.push(Some(rng.gen_bool(p)));
+        }
+        let margins = [
+            Margin {
+                categories: &age,
+                targets: &age_targets,
+            },
+            Margin {
+                categories: &sex,
+                targets: &sex_targets,
+            },
+        ];
+        let design = RakingDesign::new(&margins).unwrap();
+        let ones = vec![1.0; n];
+        let raked = design.rake(&ones, &RakingOptions::default()).unwrap();
+        let estimate = CalibrationVariance::new(&design, &ones)
+            .unwrap()
+            .proportion_variance(&raked.weights, &outcome)
+            .unwrap();
+        estimates.push(estimate.proportion);
+        calibrated += estimate.variance / replicates as f64;
+        fixed += fixed_weights_proportion_variance(&raked.weights, &outcome)
+            .unwrap()
+            .variance
+            / replicates as f64;
+    }
+    let mean = estimates.iter().sum::<f64>() / replicates as f64;
+    let empirical =
+        estimates.iter().map(|p| (p - mean).powi(2)).sum::<f64>() / (replicates as f64 - 1.0);
+    let ratio = calibrated / empirical;
+    eprintln!("ratio {ratio:.4}, fixed ratio {:.4}", fixed / empirical);
+    assert!(
+        (0.85..1.15).contains(&ratio),
+        "linearised {calibrated:.3e} vs Monte Carlo {empirical:.3e}"
+    );
+    assert!(
+        fixed / empirical > 1.2,
+        "fixed weights overstate: {fixed:.3e} vs {empirical:.3e}"
+    );
+}
