@@ -66,4 +66,3 @@ pub use variance::{fixed_weights_proportion_variance, CalibrationVariance, Linea
 
 #[cfg(test)]
 mod fixture_tests;
-#[cfg(test)]
