@@ -15,5 +15,6 @@ pub mod routes;
 pub mod seeds;
 pub mod startup;
 pub mod state;
+pub mod stats;
 pub mod submission;
 pub mod telemetry;

@@ -4,6 +4,7 @@
 pub mod api_consultations;
 pub mod api_responses;
 pub mod health;
+pub mod pages;
 
 use actix_web::web;
 
@@ -11,9 +12,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     health::configure(cfg);
     api_consultations::configure(cfg);
     api_responses::configure(cfg);
+    pages::configure(cfg);
     cfg.default_service(web::to(not_found));
 }
 
+/// Nothing matched: problem+json under `/api/`, an HTML "Page not found" everywhere else.
 async fn not_found(req: actix_web::HttpRequest) -> Result<actix_web::HttpResponse, crate::error::ApiError> {
+    if !req.path().starts_with("/api/") {
+        return Ok(pages::not_found_page());
+    }
     Err(crate::error::ApiError::NotFound(format!("there is nothing at {}", req.path())))
 }
