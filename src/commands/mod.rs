@@ -2,6 +2,8 @@
 //! `prepare`, so `serve` and `demo` start the same way.
 
 pub mod defs_check;
+pub mod demo;
+pub mod import;
 pub mod migrate;
 pub mod prepare;
 pub mod seed;
@@ -12,10 +14,10 @@ use crate::cli::{Cli, Command, DefsCommand};
 pub async fn dispatch(cli: Cli) -> anyhow::Result<()> {
     match &cli.command {
         Command::Serve(args) => serve::run(&cli, args).await,
-        Command::Demo(_) => anyhow::bail!("demo: not yet merged"),
+        Command::Demo(args) => demo::run(&cli, args).await,
         Command::Migrate(args) => migrate::run(&cli, args),
         Command::Seed => seed::run(&cli),
         Command::Defs(DefsCommand::Check) => defs_check::run(&cli),
-        Command::ImportResponses(_) => anyhow::bail!("import: not yet merged"),
+        Command::ImportResponses(args) => import::run(&cli, args),
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod consultations;
 pub mod error;
+pub mod import_batches;
 pub mod pool;
 pub mod reference;
 pub mod responses;

@@ -24,7 +24,7 @@ mod store;
 
 pub use csv_out::{write_csv, CsvResponseWriter};
 pub use model::{AGE_RESPONSE, COMMENT_RATE, SEX_RESPONSE};
-pub use store::{store_generated, StoredDemo};
+pub use store::{batch_source, store_generated, StoredDemo, DEMO_SOURCE_PREFIX};
 
 use crate::domain::population::PopulationMargins;
 use crate::domain::{Geography, ResponseInput, SurveyDefinition, SurveyResponse, ValidationErrors};

@@ -19,6 +19,15 @@ pub struct StoredDemo {
     pub rows: u64,
 }
 
+/// What every demo batch's source starts with, so demo data can be found and replaced.
+pub const DEMO_SOURCE_PREFIX: &str = "demo data:";
+
+/// The `import_batches.source_file` recorded for generated responses of `seed` and `wave`.
+pub fn batch_source(seed: u64, wave: Wave) -> String {
+    let wave = if wave == Wave::Previous { "previous" } else { "current" };
+    format!("{DEMO_SOURCE_PREFIX} seed {seed}, {wave} wave")
+}
+
 /// Generates `n` responses (see [`generate`]) and stores them with COPY in one transaction, as an
 /// import batch named after the seed and wave. All or nothing. With `progress`, shows a bar on
 /// stderr (hidden when stderr is not a terminal).
@@ -44,10 +53,7 @@ pub fn store_generated(
     } else {
         ProgressBar::hidden()
     };
-    let source = format!(
-        "demo data: seed {seed}, {} wave",
-        if wave == Wave::Previous { "previous" } else { "current" }
-    );
+    let source = batch_source(seed, wave);
     let stored = conn.transaction::<_, DemoError, _>(|conn| {
         let batch_id = create_import_batch(conn, definition.id.as_str(), &source)?;
         let mut chunk: Vec<SurveyResponse> = Vec::with_capacity(CHUNK_ROWS.min(n));
