@@ -116,7 +116,7 @@ pub fn import_csv_with(
             definition,
             geography,
             import_time,
-            options.chunk_rows,
+            options.chunk_rows.max(1),
             &bar,
             |chunk| {
                 let n = match options.writer {
