@@ -23,7 +23,7 @@ where
     let pool = pool.clone();
     actix_web::web::block(move || {
         let mut conn = pool.get().map_err(|e| DbError::Unavailable(e.to_string()))?;
-        work(&mut *conn)
+        work(&mut conn)
     })
     .await
     .map_err(|e| DbError::Task(e.to_string()))?

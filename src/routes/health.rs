@@ -13,7 +13,7 @@ async fn livez() -> HttpResponse {
 }
 
 async fn readyz(state: web::Data<AppState>) -> HttpResponse {
-    let check = crate::db::run(&state.pool, |conn| crate::db::pool::ping(conn));
+    let check = crate::db::run(&state.pool, crate::db::pool::ping);
     match tokio::time::timeout(Duration::from_secs(2), check).await {
         Ok(Ok(())) => HttpResponse::Ok().json(serde_json::json!({ "status": "ready", "database": "ok" })),
         Ok(Err(e)) => {

@@ -37,6 +37,7 @@ fn template_database() -> &'static str {
     TEMPLATE.get_or_init(|| {
         let name = format!("lv_template_{}", std::process::id());
         let mut admin = admin();
+        drop_templates_of_finished_processes(&mut admin);
         diesel::sql_query(format!("DROP DATABASE IF EXISTS {name}")).execute(&mut admin).expect("drop old template");
         diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut admin).expect("create template");
         let mut conn = PgConnection::establish(&url_for(&name)).expect("connect to template");
@@ -44,6 +45,26 @@ fn template_database() -> &'static str {
         prepare::seed_reference(&mut conn, &repo_path("seeds")).expect("seeds load");
         name
     })
+}
+
+/// Test processes cannot drop their template on exit, so each new one drops the templates (and
+/// any test databases) left by processes that are no longer running on this machine.
+fn drop_templates_of_finished_processes(admin: &mut PgConnection) {
+    #[derive(diesel::QueryableByName)]
+    struct Name {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        datname: String,
+    }
+    let names: Vec<Name> = diesel::sql_query("SELECT datname::text AS datname FROM pg_database WHERE datname LIKE 'lv\\_template\\_%'")
+        .load(admin)
+        .unwrap_or_default();
+    for Name { datname } in names {
+        let pid = datname.trim_start_matches("lv_template_");
+        let alive = Path::new("/proc").join(pid).exists();
+        if !alive {
+            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {datname} WITH (FORCE)")).execute(admin);
+        }
+    }
 }
 
 /// A fresh database for one test; dropped when the test ends.

@@ -1,4 +1,5 @@
 //! Integration tests: the real application over HTTP, against a fresh PostgreSQL database per test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod consultations;
 mod health;
