@@ -46,12 +46,16 @@ for (const width of WIDTHS) {
     await shoot(page, width, 'survey');
     await submitByClick(page);
     await shoot(page, width, 'survey-errors');
+    await fillRequiredAnswers(page);
+    await submitByClick(page);
+    await page.waitForURL(/\/thanks\?/);
+    await shoot(page, width, 'thanks');
     await page.goto(`${baseUrl()}${consultation}/easy-read`);
     await shoot(page, width, 'easy-read');
     await fillRequiredAnswers(page);
     await submitByClick(page);
     await page.waitForURL(/\/thanks\?/);
-    await shoot(page, width, 'thanks');
+    await shoot(page, width, 'easy-read-thanks');
     await page.close();
   });
 }
