@@ -13,5 +13,6 @@ pub mod routes;
 pub mod seeds;
 pub mod startup;
 pub mod state;
+pub mod stats;
 pub mod submission;
 pub mod telemetry;

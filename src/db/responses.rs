@@ -88,9 +88,13 @@ pub fn insert_response(
     response: &SurveyResponse,
     idempotency: Option<&IdempotencyKey>,
 ) -> Result<InsertOutcome, DbError> {
+    let public_id = Uuid::new_v4();
+    let Some(key) = idempotency else {
+        // One INSERT is atomic on its own: no BEGIN/COMMIT round trips on the hot path.
+        return insert_one(conn, response, public_id).map(InsertOutcome::Created);
+    };
     conn.transaction(|conn| {
-        let public_id = Uuid::new_v4();
-        if let Some(key) = idempotency {
+        {
             let claimed = diesel::insert_into(idempotency_keys::table)
                 .values((
                     idempotency_keys::consultation_id.eq(response.consultation_id.as_str()),
@@ -113,17 +117,19 @@ pub fn insert_response(
                 return Ok(InsertOutcome::Replayed(stored(conn, first_id)?));
             }
         }
-        let row = NewResponse::from_domain(response, public_id, None);
-        let (submitted_at,): (DateTime<Utc>,) = diesel::insert_into(responses::table)
-            .values(&row)
-            .returning((responses::submitted_at,))
-            .get_result(conn)?;
-        Ok(InsertOutcome::Created(StoredResponse {
-            public_id,
-            consultation_id: response.consultation_id.as_str().to_string(),
-            council_area_code: response.council_area.as_str().to_string(),
-            submitted_at,
-        }))
+        insert_one(conn, response, public_id).map(InsertOutcome::Created)
+    })
+}
+
+fn insert_one(conn: &mut PgConnection, response: &SurveyResponse, public_id: Uuid) -> Result<StoredResponse, DbError> {
+    let row = NewResponse::from_domain(response, public_id, None);
+    let submitted_at: DateTime<Utc> =
+        diesel::insert_into(responses::table).values(&row).returning(responses::submitted_at).get_result(conn)?;
+    Ok(StoredResponse {
+        public_id,
+        consultation_id: response.consultation_id.as_str().to_string(),
+        council_area_code: response.council_area.as_str().to_string(),
+        submitted_at,
     })
 }
 
