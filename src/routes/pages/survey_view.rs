@@ -101,10 +101,15 @@ pub fn survey_page(
             sentences(&definition.easy_read_summary),
         ),
     };
+    // Not the start page's title: the two pages need different names in tabs and history.
+    let page_name = match version {
+        Version::Standard => format!("{}: the survey", definition.title),
+        Version::EasyRead => format!("{}: easy read survey", definition.title),
+    };
     let title = if errors.is_empty() {
-        heading.clone()
+        page_name
     } else {
-        format!("Error: {heading}")
+        format!("Error: {page_name}")
     };
     let (other_version_href, other_version_label) = match version {
         Version::Standard => (
