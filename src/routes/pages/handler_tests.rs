@@ -159,7 +159,17 @@ async fn a_form_posted_from_another_site_is_refused_with_403() {
 }
 
 #[actix_web::test]
-async fn a_body_that_is_not_a_form_is_refused_with_400() {
+async fn a_form_over_the_size_limit_gets_an_html_413_page() {
+    let app = app!(state());
+    let huge: &'static str =
+        Box::leak(format!("comment={}", "a".repeat(crate::config::BODY_LIMIT_BYTES + 1)).into_boxed_str());
+    let response = test::call_service(&app, post("/consultations/your-police-2026/survey", huge).to_request()).await;
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert_html_with_security_headers(&response);
+}
+
+#[actix_web::test]
+async fn a_body_that_is_not_a_form_is_refused_with_415() {
     let app = app!(state());
     let request = test::TestRequest::post()
         .uri("/consultations/your-police-2026/survey")
@@ -167,7 +177,7 @@ async fn a_body_that_is_not_a_form_is_refused_with_400() {
         .set_payload(r#"{"council_area":"S12000036"}"#)
         .to_request();
     let response = test::call_service(&app, request).await;
-    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(response.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
     assert_html_with_security_headers(&response);
 }
 

@@ -19,7 +19,8 @@ pub struct ConsultationCard {
     pub title: String,
     pub organiser: String,
     pub summary: String,
-    /// "Open until 31 March 2027", "Opens on 1 April 2027", "Closed on 31 March 2026".
+    /// Follows the status tag: "(Open) until 31 March 2027", "(Not open yet) Opens on 1 April 2027",
+    /// "(Closed) on 31 March 2026".
     pub when: String,
 }
 
@@ -35,9 +36,9 @@ pub struct HomePage {
 
 fn card(definition: &SurveyDefinition, status: ConsultationStatus) -> ConsultationCard {
     let when = match status {
-        ConsultationStatus::Open => format!("Open until {}", uk_date(definition.closes)),
+        ConsultationStatus::Open => format!("until {}", uk_date(definition.closes)),
         ConsultationStatus::Upcoming => format!("Opens on {}", uk_date(definition.opens)),
-        ConsultationStatus::Closed => format!("Closed on {}", uk_date(definition.closes)),
+        ConsultationStatus::Closed => format!("on {}", uk_date(definition.closes)),
     };
     ConsultationCard {
         id: definition.id.to_string(),
@@ -98,8 +99,8 @@ mod tests {
         });
         let html = page.render().unwrap();
         assert!(html.contains("<html lang=\"en-GB\">"));
-        assert!(html.contains("Open until 31 March 2027"), "{html}");
-        assert!(html.contains("Closed on 31 March 2026"));
+        assert!(html.contains("Open</strong> until 31 March 2027"), "{html}");
+        assert!(html.contains("Closed</strong> on 31 March 2026."));
         assert!(html.contains("href=\"/consultations/your-police-2026\""));
         assert!(html.contains("No consultations are coming up"), "{html}");
     }

@@ -12,6 +12,7 @@ mod fields;
 mod form;
 mod home;
 mod html;
+mod questions;
 mod start;
 mod survey;
 mod survey_view;

@@ -10,6 +10,7 @@ use super::html::{render, render_private};
 use super::survey_view::{survey_page, Notice};
 use super::thanks::thanks_path;
 use super::Version;
+use crate::config::BODY_LIMIT_BYTES;
 use crate::db::responses::InsertOutcome;
 use crate::domain::{Channel, ConsultationStatus, ResponseInput, ValidationErrors};
 use crate::error::ApiError;
@@ -43,7 +44,7 @@ async fn receive_standard(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<String>,
-    body: web::Bytes,
+    body: web::Payload,
 ) -> HttpResponse {
     receive(req, state, path, body, Version::Standard).await
 }
@@ -52,7 +53,7 @@ async fn receive_easy_read(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<String>,
-    body: web::Bytes,
+    body: web::Payload,
 ) -> HttpResponse {
     receive(req, state, path, body, Version::EasyRead).await
 }
@@ -92,7 +93,7 @@ async fn receive(
     req: HttpRequest,
     state: web::Data<AppState>,
     path: web::Path<String>,
-    body: web::Bytes,
+    body: web::Payload,
     version: Version,
 ) -> HttpResponse {
     let Some(definition) = state.consultations.get(&path) else {
@@ -106,15 +107,26 @@ async fn receive(
             "For your safety, we only take answers sent from the survey page on this website.",
         );
     }
-    let fields = match decode(&body) {
-        Some(fields) if is_urlencoded_form(&req) => fields,
-        _ => {
-            return form_refused_page(
-                StatusCode::BAD_REQUEST,
-                definition,
-                "What was sent was not the survey form, so we could not read it.",
-            )
+    if !is_urlencoded_form(&req) {
+        let reason = "What was sent was not the survey form, so we could not read it.";
+        return form_refused_page(StatusCode::UNSUPPORTED_MEDIA_TYPE, definition, reason);
+    }
+    // Read here rather than with the `Bytes` extractor, so that a body over the limit gets this
+    // HTML page instead of the framework's plain-text 413.
+    let body = match body.to_bytes_limited(BODY_LIMIT_BYTES).await {
+        Ok(Ok(body)) => body,
+        Ok(Err(_)) => {
+            let reason = "The connection broke while your answers were being sent.";
+            return form_refused_page(StatusCode::BAD_REQUEST, definition, reason);
         }
+        Err(_) => {
+            let reason = "What was sent was much larger than the survey form can be.";
+            return form_refused_page(StatusCode::PAYLOAD_TOO_LARGE, definition, reason);
+        }
+    };
+    let Some(fields) = decode(&body) else {
+        let reason = "What was sent was not the survey form, so we could not read it.";
+        return form_refused_page(StatusCode::BAD_REQUEST, definition, reason);
     };
     let input = response_input(&fields, definition.max_ranked);
     let again = |status: StatusCode, errors: &ValidationErrors, notice: Option<Notice>| {

@@ -42,7 +42,7 @@ fn the_council_area_list_holds_only_covered_areas_sorted_by_name() {
 #[test]
 fn a_fresh_survey_has_no_error_summary_and_plain_title() {
     let html = empty(Version::Standard);
-    assert!(html.contains("<title>Your Police 2026 – LocalVoice</title>"));
+    assert!(html.contains("<title>Your Police 2026: the survey – LocalVoice</title>"));
     assert!(!html.contains("There is a problem"));
     assert!(!html.contains("aria-invalid"));
     assert!(html.contains(
@@ -177,7 +177,7 @@ fn errors_are_summarised_at_the_top_with_links_to_each_field() {
         "Your comment must be 2000 characters or fewer (you wrote 2001)",
     );
     let html = render(Version::Standard, &ResponseInput::default(), &errors);
-    assert!(html.contains("<title>Error: Your Police 2026 – LocalVoice</title>"));
+    assert!(html.contains("<title>Error: Your Police 2026: the survey – LocalVoice</title>"));
     let summary = position(
         &html,
         r#"<div class="lv-error-summary" id="error-summary" tabindex="-1" autofocus>"#,
@@ -230,6 +230,7 @@ fn each_field_with_an_error_says_so_inline_and_is_described_by_it() {
 fn the_easy_read_survey_uses_easy_read_wording_throughout() {
     let html = empty(Version::EasyRead);
     assert!(html.contains(r#"<html lang="en-GB" class="lv-easy-read">"#));
+    assert!(html.contains("<title>Your Police 2026: easy read survey – LocalVoice</title>"));
     assert!(html.contains("Your Police 2026: tell us about the police where you live</h1>"));
     assert!(html.contains("Do you feel safe where you live? (you can skip this)"));
     assert!(html.contains("What worries you most where you live?"));
