@@ -8,6 +8,7 @@ pub mod db;
 pub mod defs;
 pub mod domain;
 pub mod error;
+pub mod evidence;
 pub mod local_postgres;
 pub mod routes;
 pub mod seeds;
