@@ -185,7 +185,10 @@ fn phone_span(text: &str, caps: &Captures) -> Option<Range<usize>> {
     if in_group && !alphanumeric_after(text, body.end()) {
         group_end(digits, first, body.end(), &mut best);
     }
-    best.map(|end| whole.start()..end)
+    // "(07700 900123)": a bracket that does not close after the area code is not part of the number.
+    let opens_bracket = whole.as_str().starts_with('(') && !body.as_str().contains(')');
+    let start = if opens_bracket { whole.start() + 1 } else { whole.start() };
+    best.map(|end| start..end)
 }
 
 /// UK postcode areas (the letters before the district number).
