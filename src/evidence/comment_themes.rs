@@ -91,7 +91,12 @@ struct GroupTally<'a> {
 
 impl<'a> GroupTally<'a> {
     fn new(themes: usize) -> Self {
-        GroupTally { comments: 0, coded: 0, counts: vec![0; themes], candidates: vec![Vec::new(); themes] }
+        GroupTally {
+            comments: 0,
+            coded: 0,
+            counts: vec![0; themes],
+            candidates: vec![Vec::new(); themes],
+        }
     }
 }
 
@@ -121,15 +126,25 @@ where
             continue;
         }
         tally.coded += 1;
-        let candidate =
-            Candidate { uninformative: scratch.tokens.len() < MIN_INFORMATIVE_WORDS, len: text.len(), text };
+        let candidate = Candidate {
+            uninformative: scratch.tokens.len() < MIN_INFORMATIVE_WORDS,
+            len: text.len(),
+            text,
+        };
         for (theme, _) in hits.iter().enumerate().filter(|(_, &hit)| hit) {
             tally.counts[theme] += 1;
             offer(&mut tally.candidates[theme], candidate);
         }
     }
     ThemeCounts {
-        themes: coder.themes().iter().map(|t| ThemeRef { id: t.id.clone(), label: t.label.clone() }).collect(),
+        themes: coder
+            .themes()
+            .iter()
+            .map(|t| ThemeRef {
+                id: t.id.clone(),
+                label: t.label.clone(),
+            })
+            .collect(),
         groups: tallies
             .into_iter()
             .map(|(group, t)| {
@@ -137,9 +152,19 @@ where
                     .counts
                     .iter()
                     .zip(&t.candidates)
-                    .map(|(&count, candidates)| ThemeTally { count, examples: example_quotes(candidates) })
+                    .map(|(&count, candidates)| ThemeTally {
+                        count,
+                        examples: example_quotes(candidates),
+                    })
                     .collect();
-                (group, GroupThemeCounts { comments: t.comments, coded: t.coded, themes: tallies })
+                (
+                    group,
+                    GroupThemeCounts {
+                        comments: t.comments,
+                        coded: t.coded,
+                        themes: tallies,
+                    },
+                )
             })
             .collect(),
     }
@@ -184,7 +209,10 @@ fn example_quotes(candidates: &[Candidate<'_>]) -> Vec<String> {
 
 /// Lower-case letters and digits only, so that "Never see police!" and "never see police" are one quote.
 fn comparison_key(text: &str) -> String {
-    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// `text` on one line, cut to at most [`MAX_QUOTE_CHARS`] characters (plus " …") at the last
@@ -199,11 +227,13 @@ pub fn short_quote(text: &str) -> String {
     let sentence_end = head
         .match_indices(['.', '!', '?'])
         .map(|(i, _)| i + 1)
-        .filter(|&end| end >= min_len && (end == head.len() || head[end..].starts_with(' ')))
-        .last();
+        .rfind(|&end| end >= min_len && (end == head.len() || head[end..].starts_with(' ')));
     let cut = match sentence_end {
         Some(end) => &head[..end],
-        None => head.rfind(' ').filter(|&i| i >= min_len).map_or(head, |i| head[..i].trim_end_matches([',', ';', ':'])),
+        None => head
+            .rfind(' ')
+            .filter(|&i| i >= min_len)
+            .map_or(head, |i| head[..i].trim_end_matches([',', ';', ':'])),
     };
     format!("{cut} …")
 }
@@ -211,25 +241,43 @@ pub fn short_quote(text: &str) -> String {
 /// Withholds the counts and quotes of every group whose unweighted base (respondents in the group,
 /// from `bases`) is under `threshold`. A group missing from `bases` counts as base 0; a group in
 /// `bases` with no comments is shown with zero counts when its base allows.
-pub fn suppress_small_groups<G>(counts: ThemeCounts<G>, bases: &HashMap<G, u32>, threshold: u32) -> SuppressedThemeCounts<G>
+pub fn suppress_small_groups<G>(
+    counts: ThemeCounts<G>,
+    bases: &HashMap<G, u32>,
+    threshold: u32,
+) -> SuppressedThemeCounts<G>
 where
     G: Ord + Clone + Hash,
 {
     let publishable = |group: &G, group_counts: GroupThemeCounts| {
         let base = bases.get(group).copied().unwrap_or(0);
         if base >= threshold {
-            GroupComments::Shown { base, counts: group_counts }
+            GroupComments::Shown {
+                base,
+                counts: group_counts,
+            }
         } else {
             GroupComments::Suppressed { base }
         }
     };
-    let zero = GroupThemeCounts { comments: 0, coded: 0, themes: vec![ThemeTally::default(); counts.themes.len()] };
-    let mut groups: BTreeMap<G, GroupComments> =
-        counts.groups.into_iter().map(|(group, c)| (group.clone(), publishable(&group, c))).collect();
+    let zero = GroupThemeCounts {
+        comments: 0,
+        coded: 0,
+        themes: vec![ThemeTally::default(); counts.themes.len()],
+    };
+    let mut groups: BTreeMap<G, GroupComments> = counts
+        .groups
+        .into_iter()
+        .map(|(group, c)| (group.clone(), publishable(&group, c)))
+        .collect();
     for group in bases.keys() {
         if !groups.contains_key(group) {
             groups.insert(group.clone(), publishable(group, zero.clone()));
         }
     }
-    SuppressedThemeCounts { themes: counts.themes, suppression_threshold: threshold, groups }
+    SuppressedThemeCounts {
+        themes: counts.themes,
+        suppression_threshold: threshold,
+        groups,
+    }
 }

@@ -59,7 +59,12 @@ pub fn assess_concerns(
 ) -> Result<ConcernAssessment, CoverageError> {
     let items = concerns
         .iter()
-        .map(|c| measures.get(&c.id).copied().ok_or_else(|| CoverageError::MissingMeasure(c.id.clone())))
+        .map(|c| {
+            measures
+                .get(&c.id)
+                .copied()
+                .ok_or_else(|| CoverageError::MissingMeasure(c.id.clone()))
+        })
         .collect::<Result<Vec<_>, _>>()?;
     let assessment = strength_from_intervals(&items, suppression_threshold).map_err(|source| {
         let StrengthError::BadInterval { index, .. } = &source;
@@ -78,7 +83,10 @@ pub fn assess_concerns(
             strength,
         })
         .collect();
-    Ok(ConcernAssessment { reference: assessment.reference, concerns: labelled })
+    Ok(ConcernAssessment {
+        reference: assessment.reference,
+        concerns: labelled,
+    })
 }
 
 /// A strongly supported concern that no priority of the plan lists.
@@ -141,7 +149,11 @@ pub fn plan_coverage(
     plan_priority_support: &HashMap<String, SupportMeasure>,
 ) -> PlanCoverage {
     let listing = |id: &ConcernId| -> Vec<String> {
-        plan.priorities.iter().filter(|p| p.concerns.contains(id)).map(|p| p.label.clone()).collect()
+        plan.priorities
+            .iter()
+            .filter(|p| p.concerns.contains(id))
+            .map(|p| p.label.clone())
+            .collect()
     };
     let mut gaps = Vec::new();
     let mut covered = Vec::new();
@@ -149,7 +161,10 @@ pub fn plan_coverage(
     for c in support {
         let plan_priorities = listing(&c.concern_id);
         if !plan_priorities.is_empty() {
-            covered.push(CoveredConcern { concern: c.clone(), plan_priorities });
+            covered.push(CoveredConcern {
+                concern: c.clone(),
+                plan_priorities,
+            });
         } else if c.strength == Strength::Strong {
             gaps.push(gap(c, candidate_priorities, plan));
         } else {
@@ -158,7 +173,10 @@ pub fn plan_coverage(
     }
     gaps.sort_by(|a, b| {
         let (x, y) = (&a.concern.support, &b.concern.support);
-        y.lower.total_cmp(&x.lower).then(y.estimate.total_cmp(&x.estimate)).then(a.concern.concern_id.cmp(&b.concern.concern_id))
+        y.lower
+            .total_cmp(&x.lower)
+            .then(y.estimate.total_cmp(&x.estimate))
+            .then(a.concern.concern_id.cmp(&b.concern.concern_id))
     });
     let mut weakly_supported_plan_priorities = Vec::new();
     let mut unmeasured_plan_priorities = Vec::new();
@@ -175,8 +193,12 @@ pub fn plan_coverage(
             });
             continue;
         }
-        let concerns: Vec<ConcernSupport> =
-            p.concerns.iter().filter_map(|id| support.iter().find(|c| &c.concern_id == id)).cloned().collect();
+        let concerns: Vec<ConcernSupport> = p
+            .concerns
+            .iter()
+            .filter_map(|id| support.iter().find(|c| &c.concern_id == id))
+            .cloned()
+            .collect();
         let all_weak = concerns.len() == p.concerns.len() && concerns.iter().all(|c| c.strength == Strength::Weak);
         if all_weak {
             let labels: Vec<&str> = concerns.iter().map(|c| c.label.as_str()).collect();
@@ -213,7 +235,10 @@ fn gap(c: &ConcernSupport, candidate_priorities: &[Priority], plan: &CurrentPlan
         " No candidate priority of the consultation lists it either.".to_string()
     } else {
         let quoted: Vec<String> = candidates.iter().map(|l| format!("\u{201c}{l}\u{201d}")).collect();
-        format!(" The consultation's candidate priorities that cover it: {}.", quoted.join(", "))
+        format!(
+            " The consultation's candidate priorities that cover it: {}.",
+            quoted.join(", ")
+        )
     };
     Gap {
         why: format!(

@@ -39,5 +39,7 @@ pub use coverage::{
     PlanCoverage, UnmeasuredPlanPriority, WeaklySupportedPlanPriority,
 };
 pub use redact::{redact_personal_data, Redacted, RedactionKind};
-pub use strength::{strength_from_intervals, MedianBounds, Strength, StrengthAssessment, StrengthError, SupportMeasure};
+pub use strength::{
+    strength_from_intervals, MedianBounds, Strength, StrengthAssessment, StrengthError, SupportMeasure,
+};
 pub use themes::ThemeCoder;

@@ -80,7 +80,9 @@ impl Patterns {
                 r"(?:\+ ?44 ?(?:\(0\) ?)?|\b0044 ?(?:\(0\) ?)?|\(0|\b0)(?P<body>[0-9]{2,5}\)?(?:[ \-]?[0-9]){5,9})",
             )?,
             postcode: Regex::new(r"(?i)\b(?P<area>[a-z]{1,2})[0-9][a-z0-9]? ?[0-9](?P<unit>[a-z]{2})\b")?,
-            plate_current: Regex::new(r"(?i)\b(?P<memory>[a-z]{2})(?P<age>[0-9]{2})(?P<space> ?)(?P<letters>[a-z]{3})\b")?,
+            plate_current: Regex::new(
+                r"(?i)\b(?P<memory>[a-z]{2})(?P<age>[0-9]{2})(?P<space> ?)(?P<letters>[a-z]{3})\b",
+            )?,
             plate_prefix: Regex::new(r"\b(?P<year>[A-HJ-NPR-Y])[0-9]{1,3}(?P<space> ?)(?P<letters>[A-HJ-PR-Z]{3})\b")?,
             plate_suffix: Regex::new(r"\b(?P<letters>[A-HJ-PR-Z]{3}) ?[0-9]{1,3}[A-HJ-NPR-Y]\b")?,
             name_intro: Regex::new(
@@ -187,7 +189,11 @@ fn phone_span(text: &str, caps: &Captures) -> Option<Range<usize>> {
     }
     // "(07700 900123)": a bracket that does not close after the area code is not part of the number.
     let opens_bracket = whole.as_str().starts_with('(') && !body.as_str().contains(')');
-    let start = if opens_bracket { whole.start() + 1 } else { whole.start() };
+    let start = if opens_bracket {
+        whole.start() + 1
+    } else {
+        whole.start()
+    };
     best.map(|end| start..end)
 }
 
@@ -209,7 +215,9 @@ fn postcode_span(_: &str, caps: &Captures) -> Option<Range<usize>> {
     let real_unit = !unit.chars().any(|c| "CIKMOVcikmov".contains(c));
     // "G2 1st" is more likely an ordinal than a postcode written in lower case.
     let ordinal = matches!(unit, "st" | "nd" | "rd" | "th");
-    (real_area && real_unit && !ordinal).then(|| caps.get(0).map(|m| m.range())).flatten()
+    (real_area && real_unit && !ordinal)
+        .then(|| caps.get(0).map(|m| m.range()))
+        .flatten()
 }
 
 /// Three-letter words and acronyms that follow a district or road number in ordinary text.

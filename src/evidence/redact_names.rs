@@ -13,24 +13,18 @@ use std::ops::Range;
 
 const MAX_NAME_WORDS: usize = 4;
 
-/// Capitalised words that are not names (compared in lower case).
-const NOT_NAMES: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because", "been", "but", "by",
-    "can", "could", "dear", "did", "do", "does", "each", "even", "every", "for", "from", "god", "had", "has", "have",
-    "he", "hello", "her", "here", "hi", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "like",
-    "lord", "many", "me", "more", "most", "much", "my", "never", "no", "not", "nothing", "now", "of", "ok", "okay",
-    "on", "one", "only", "or", "our", "please", "really", "she", "since", "so", "some", "sorry", "still", "such",
-    "than", "thank", "thanks", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
-    "to", "too", "totally", "up", "us", "very", "was", "we", "well", "were", "what", "when", "where", "which", "who",
-    "why", "will", "with", "would", "yes", "you", "your", "absolutely", "ridiculous", "disgraceful", "terrible",
-    "awful", "unacceptable", "shocking", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "christmas", "easter", "police", "scotland", "scottish", "british", "uk", "council", "government",
-    "parliament", "community", "division", "world", "edinburgh", "glasgow", "aberdeen", "dundee", "inverness",
-    "stirling", "perth", "falkirk", "paisley", "livingston", "hamilton", "motherwell", "kilmarnock", "ayr",
-    "dumfries", "galashiels", "leith", "lanarkshire", "lothian", "lothians", "borders", "fife", "highland",
-    "highlands", "clackmannanshire",
-];
+/// Capitalised words that are not names (compared in lower case), separated by spaces.
+const NOT_NAMES: &str = "\
+    a about after all also an and any are as at be because been but by can could dear did do does each even every \
+    for from god had has have he hello her here hi his how i if in into is it its just like lord many me more most \
+    much my never no not nothing now of ok okay on one only or our please really she since so some sorry still \
+    such than thank thanks that the their them then there these they this those to too totally up us very was we \
+    well were what when where which who why will with would yes you your absolutely ridiculous disgraceful \
+    terrible awful unacceptable shocking monday tuesday wednesday thursday friday saturday sunday january february \
+    march april may june july august september october november december christmas easter police scotland scottish \
+    british uk council government parliament community division world edinburgh glasgow aberdeen dundee inverness \
+    stirling perth falkirk paisley livingston hamilton motherwell kilmarnock ayr dumfries galashiels leith \
+    lanarkshire lothian lothians borders fife highland highlands clackmannanshire";
 
 /// Words that make a run of capitalised words a place, not a person.
 const PLACE_WORDS: &[&str] = &[
@@ -40,7 +34,9 @@ const PLACE_WORDS: &[&str] = &[
 ];
 
 /// Lower-case name particles, allowed only between name words.
-const PARTICLES: &[&str] = &["de", "da", "di", "du", "del", "van", "von", "der", "le", "la", "mac", "bin", "al"];
+const PARTICLES: &[&str] = &[
+    "de", "da", "di", "du", "del", "van", "von", "der", "le", "la", "mac", "bin", "al",
+];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum After {
@@ -91,7 +87,9 @@ fn name_span(text: &str, from: usize, after: After) -> Option<Range<usize>> {
     }
     let (first, last) = (names.first()?, names.last()?);
     if after == After::ThisIs {
-        let place = names.iter().any(|r| PLACE_WORDS.contains(&text[r.clone()].to_lowercase().as_str()));
+        let place = names
+            .iter()
+            .any(|r| PLACE_WORDS.contains(&text[r.clone()].to_lowercase().as_str()));
         if names.len() < 2 || place {
             return None;
         }
@@ -130,6 +128,11 @@ fn is_name_word(word: &str, after: After) -> bool {
     };
     let capitals_only = letters.chars().count() > 1 && !letters.chars().any(char::is_lowercase);
     first.is_uppercase()
-        && !NOT_NAMES.contains(&letters.to_lowercase().as_str())
+        && !listed(NOT_NAMES, &letters.to_lowercase())
         && (after == After::Introduction || !capitals_only)
+}
+
+/// Whether `word` is one of the space-separated words of `list`.
+fn listed(list: &str, word: &str) -> bool {
+    list.split_whitespace().any(|w| w == word)
 }

@@ -82,7 +82,12 @@ pub enum StrengthError {
         "item {index}: the interval [{lower}, {upper}] with estimate {estimate} is not finite or not in order \
          (lower <= estimate <= upper)"
     )]
-    BadInterval { index: usize, estimate: f64, lower: f64, upper: f64 },
+    BadInterval {
+        index: usize,
+        estimate: f64,
+        lower: f64,
+        upper: f64,
+    },
 }
 
 /// Labels every item by the rule in the module doc. Items under `suppression_threshold` are
@@ -96,15 +101,22 @@ pub fn strength_from_intervals(
     for (index, m) in items.iter().enumerate().filter(|(_, m)| measured(m)) {
         let finite = m.estimate.is_finite() && m.lower.is_finite() && m.upper.is_finite();
         if !finite || m.lower > m.estimate || m.estimate > m.upper {
-            return Err(StrengthError::BadInterval { index, estimate: m.estimate, lower: m.lower, upper: m.upper });
+            return Err(StrengthError::BadInterval {
+                index,
+                estimate: m.estimate,
+                lower: m.lower,
+                upper: m.upper,
+            });
         }
     }
     let lowers: Vec<f64> = items.iter().filter(|m| measured(m)).map(|m| m.lower).collect();
     let uppers: Vec<f64> = items.iter().filter(|m| measured(m)).map(|m| m.upper).collect();
     let reference = match (median(lowers), median(uppers)) {
-        (Some(median_lower), Some(median_upper)) => {
-            Some(MedianBounds { median_lower, median_upper, items: items.iter().filter(|m| measured(m)).count() })
-        }
+        (Some(median_lower), Some(median_upper)) => Some(MedianBounds {
+            median_lower,
+            median_upper,
+            items: items.iter().filter(|m| measured(m)).count(),
+        }),
         _ => None,
     };
     let strengths = items

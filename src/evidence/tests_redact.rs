@@ -11,10 +11,18 @@ fn check(cases: &[(&str, &str, &[RedactionKind])]) {
     for (input, expected, kinds) in cases {
         let r = redact_personal_data(input);
         if r.text != *expected || r.kinds != *kinds {
-            failures.push(format!("{input:?}\n   got {:?} {:?}\n  want {expected:?} {kinds:?}", r.text, r.kinds));
+            failures.push(format!(
+                "{input:?}\n   got {:?} {:?}\n  want {expected:?} {kinds:?}",
+                r.text, r.kinds
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} case(s) failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} case(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -26,9 +34,17 @@ fn the_patterns_compile() {
 #[test]
 fn email_addresses_are_removed() {
     check(&[
-        ("mail me at jean.mcleod@example.com please", "mail me at [email removed] please", &[Email]),
+        (
+            "mail me at jean.mcleod@example.com please",
+            "mail me at [email removed] please",
+            &[Email],
+        ),
         ("J_Smith+police@mail.example.co.uk.", "[email removed].", &[Email]),
-        ("a@b.c is not one, nor is @police", "a@b.c is not one, nor is @police", &[]),
+        (
+            "a@b.c is not one, nor is @police",
+            "a@b.c is not one, nor is @police",
+            &[],
+        ),
     ]);
 }
 
@@ -52,7 +68,11 @@ fn uk_phone_numbers_in_their_common_written_forms_are_removed() {
         ("07700 900 123", "[phone number removed]", p),
         ("my mobile (07700 900123)", "my mobile ([phone number removed])", p),
         ("phone 0131 496 0000 2 times", "phone [phone number removed] 2 times", p),
-        ("07700900123 and 0131 496 0000", "[phone number removed] and [phone number removed]", &[PhoneNumber, PhoneNumber]),
+        (
+            "07700900123 and 0131 496 0000",
+            "[phone number removed] and [phone number removed]",
+            &[PhoneNumber, PhoneNumber],
+        ),
     ]);
 }
 
@@ -89,10 +109,18 @@ fn full_postcodes_are_removed_but_districts_are_kept() {
 fn vehicle_registrations_are_removed() {
     let v = &[VehicleRegistration][..];
     check(&[
-        ("a white van SN19 ABC speeds", "a white van [vehicle registration removed] speeds", v),
+        (
+            "a white van SN19 ABC speeds",
+            "a white van [vehicle registration removed] speeds",
+            v,
+        ),
         ("SN19ABC", "[vehicle registration removed]", v),
         ("reg sn19 abc", "reg [vehicle registration removed]", v),
-        ("sn69xyz parks on the pavement", "[vehicle registration removed] parks on the pavement", v),
+        (
+            "sn69xyz parks on the pavement",
+            "[vehicle registration removed] parks on the pavement",
+            v,
+        ),
         ("old car P123 ABC", "old car [vehicle registration removed]", v),
         ("A123BCD", "[vehicle registration removed]", v),
         ("classic ABC 123D", "classic [vehicle registration removed]", v),
@@ -117,16 +145,32 @@ fn road_numbers_districts_and_acronyms_are_not_registrations() {
 fn names_after_introductions_and_titles_are_removed() {
     let n = &[Name][..];
     check(&[
-        ("my name is Jean McLeod and I live here", "my name is [name removed] and I live here", n),
-        ("My name is Jean. I live here", "My name is [name removed]. I live here", n),
+        (
+            "my name is Jean McLeod and I live here",
+            "my name is [name removed] and I live here",
+            n,
+        ),
+        (
+            "My name is Jean. I live here",
+            "My name is [name removed]. I live here",
+            n,
+        ),
         ("Hi, my name's Seán O'Neill-Ross", "Hi, my name's [name removed]", n),
-        ("MY NAME IS JEAN MCLEOD AND I AM ANGRY", "MY NAME IS [name removed] AND I AM ANGRY", n),
+        (
+            "MY NAME IS JEAN MCLEOD AND I AM ANGRY",
+            "MY NAME IS [name removed] AND I AM ANGRY",
+            n,
+        ),
         ("I'm called Jean", "I'm called [name removed]", n),
         ("this is Jean McLeod from Leith", "this is [name removed] from Leith", n),
         ("my name is Anna de Souza", "my name is [name removed]", n),
         ("my name is J. Smith", "my name is [name removed]", n),
         ("Mr Smith next door deals", "Mr [name removed] next door deals", n),
-        ("Mrs. Brown and Dr Patel", "Mrs. [name removed] and Dr [name removed]", &[Name, Name]),
+        (
+            "Mrs. Brown and Dr Patel",
+            "Mrs. [name removed] and Dr [name removed]",
+            &[Name, Name],
+        ),
         ("PC Jones was very helpful", "PC [name removed] was very helpful", n),
     ]);
 }
@@ -175,7 +219,13 @@ fn ordinary_comments_are_left_untouched() {
         .filter(|(before, after)| before != after)
         .collect();
     // "Mr Whippy" is the one known casualty: a title before a capitalised word is always a name.
-    assert_eq!(changed, [("Mr Whippy van blocks the road at 4pm".to_string(), "Mr [name removed] van blocks the road at 4pm".to_string())]);
+    assert_eq!(
+        changed,
+        [(
+            "Mr Whippy van blocks the road at 4pm".to_string(),
+            "Mr [name removed] van blocks the road at 4pm".to_string()
+        )]
+    );
 }
 
 #[test]

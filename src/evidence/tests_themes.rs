@@ -12,11 +12,19 @@ pub(super) fn your_police_coder() -> ThemeCoder {
 }
 
 fn theme(id: &str, keywords: &[&str]) -> Theme {
-    Theme { id: id.into(), label: id.into(), keywords: keywords.iter().map(|k| k.to_string()).collect() }
+    Theme {
+        id: id.into(),
+        label: id.into(),
+        keywords: keywords.iter().map(|k| k.to_string()).collect(),
+    }
 }
 
 fn ids(coder: &ThemeCoder, comment: &str) -> Vec<String> {
-    coder.themes_of(comment).into_iter().map(|i| coder.themes()[i].id.clone()).collect()
+    coder
+        .themes_of(comment)
+        .into_iter()
+        .map(|i| coder.themes()[i].id.clone())
+        .collect()
 }
 
 #[test]
@@ -24,7 +32,10 @@ fn comments_are_coded_with_the_your_police_keyword_lists() {
     let coder = your_police_coder();
     let cases: &[(&str, &[&str])] = &[
         ("Speeders on the main road every night", &["speeding_driving"]),
-        ("Cars SPEEDING past the school gate", &["speeding_driving", "parking_nuisance_vehicles"]),
+        (
+            "Cars SPEEDING past the school gate",
+            &["speeding_driving", "parking_nuisance_vehicles"],
+        ),
         ("boy racers on the main road", &["speeding_driving"]),
         ("Drink driving is rife", &["speeding_driving"]),
         ("too many drink drivers", &["speeding_driving"]),
@@ -36,7 +47,10 @@ fn comments_are_coded_with_the_your_police_keyword_lists() {
         ("they didn't turn up", &["response_times"]),
         ("They didnae turn up at all", &["response_times"]),
         ("Drug dealers outside the shops", &["drugs"]),
-        ("Weans on scramblers tearing up the park", &["asb_youths", "parking_nuisance_vehicles"]),
+        (
+            "Weans on scramblers tearing up the park",
+            &["asb_youths", "parking_nuisance_vehicles"],
+        ),
         ("Anti-social behaviour every weekend", &["asb_youths"]),
         ("antisocial teenagers", &["asb_youths"]),
         ("E-scooters on the pavement", &["parking_nuisance_vehicles"]),

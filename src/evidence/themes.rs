@@ -28,9 +28,9 @@ use std::collections::HashMap;
 
 /// Endings that, after a keyword word of at least [`MIN_BASE_LEN`] letters, still mean the same thing.
 const ENDINGS: &[&str] = &[
-    "s", "es", "e", "ed", "d", "er", "ers", "r", "rs", "ing", "ings", "y", "ies", "ied", "ism", "isms", "ist",
-    "ists", "ise", "ised", "ises", "ising", "ize", "ized", "izes", "izing", "ment", "ments", "ness", "ly", "est",
-    "ery", "eries", "ary", "aries",
+    "s", "es", "e", "ed", "d", "er", "ers", "r", "rs", "ing", "ings", "y", "ies", "ied", "ism", "isms", "ist", "ists",
+    "ise", "ised", "ises", "ising", "ize", "ized", "izes", "izing", "ment", "ments", "ness", "ly", "est", "ery",
+    "eries", "ary", "aries",
 ];
 const MIN_BASE_LEN: usize = 4;
 
@@ -63,7 +63,14 @@ pub(crate) struct CodingScratch {
     starts: Vec<usize>,
     /// Whether the last comment coded mentions each theme.
     pub(crate) hits: Vec<bool>,
+    /// What each word seen so far matched (`cached_ids[range]`): most words of a large set of
+    /// comments repeat, and stemming costs far more than a look-up.
+    cache: HashMap<String, (usize, usize)>,
+    cached_ids: Vec<u16>,
 }
+
+/// Distinct words remembered per [`CodingScratch`]; past this, words are matched afresh each time.
+const MAX_CACHED_WORDS: usize = 1 << 18;
 
 impl ThemeCoder {
     /// Prepares the keyword lists of `themes` (stemmed once, here).
@@ -136,7 +143,13 @@ impl ThemeCoder {
     pub fn themes_of(&self, comment: &str) -> Vec<usize> {
         let mut scratch = CodingScratch::default();
         self.code_into(comment, &mut scratch);
-        scratch.hits.iter().enumerate().filter(|(_, &hit)| hit).map(|(i, _)| i).collect()
+        scratch
+            .hits
+            .iter()
+            .enumerate()
+            .filter(|(_, &hit)| hit)
+            .map(|(i, _)| i)
+            .collect()
     }
 
     /// Codes `comment` into `scratch`: its words in `scratch.tokens`, its themes in `scratch.hits`.
@@ -146,7 +159,23 @@ impl ThemeCoder {
         scratch.starts.clear();
         for i in 0..scratch.tokens.len() {
             scratch.starts.push(scratch.matched.len());
-            self.match_word(scratch.tokens.word(i), &mut scratch.matched);
+            let word = scratch.tokens.word(i);
+            if word.is_empty() || !self.first_two[first_two_index(word)] {
+                continue;
+            }
+            if let Some(&(from, to)) = scratch.cache.get(word) {
+                scratch.matched.extend_from_slice(&scratch.cached_ids[from..to]);
+                continue;
+            }
+            let from = scratch.matched.len();
+            self.match_word(word, &mut scratch.matched);
+            if scratch.cache.len() < MAX_CACHED_WORDS {
+                let cached_from = scratch.cached_ids.len();
+                scratch.cached_ids.extend_from_slice(&scratch.matched[from..]);
+                scratch
+                    .cache
+                    .insert(word.to_string(), (cached_from, scratch.cached_ids.len()));
+            }
         }
         scratch.starts.push(scratch.matched.len());
         scratch.hits.clear();
@@ -162,8 +191,12 @@ impl ThemeCoder {
             for &first in words_at(i) {
                 for &p in &self.phrases_by_first_word[usize::from(first)] {
                     let phrase = &self.phrases[p];
-                    let rest_matches =
-                        phrase.words.iter().enumerate().skip(1).all(|(k, w)| words_at(i + k).contains(w));
+                    let rest_matches = phrase
+                        .words
+                        .iter()
+                        .enumerate()
+                        .skip(1)
+                        .all(|(k, w)| words_at(i + k).contains(w));
                     if rest_matches {
                         hits[phrase.theme] = true;
                     }
@@ -174,9 +207,6 @@ impl ThemeCoder {
 
     /// Appends the ids of the keyword words `word` matches to `out` (each at most once).
     fn match_word(&self, word: &str, out: &mut Vec<u16>) {
-        if word.is_empty() || !self.first_two[first_two_index(word)] {
-            return;
-        }
         let from = out.len();
         let add = |ids: Option<&Vec<u16>>, out: &mut Vec<u16>| {
             for &id in ids.into_iter().flatten() {
