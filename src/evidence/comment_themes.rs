@@ -101,10 +101,10 @@ impl<'a> GroupTally<'a> {
 }
 
 /// Codes every comment and counts themes per group (`group` is usually the council area).
-/// Blank comments are skipped. Takes well under a second for hundreds of thousands of comments.
+/// Blank comments are skipped. 400,000 comments take under a second (see the timing test).
 pub fn code_comments<'a, G, I>(coder: &ThemeCoder, comments: I) -> ThemeCounts<G>
 where
-    G: Ord + Clone,
+    G: Ord,
     I: IntoIterator<Item = (G, &'a str)>,
 {
     let themes = coder.themes().len();

@@ -63,6 +63,15 @@ fn comments_are_coded_with_the_your_police_keyword_lists() {
         ("Poachers and hare coursing on the farm", &["rural_issues"]),
         ("The officer was helpful", &["trust_conduct"]),
         ("20 mph limits are ignored", &["speeding_driving", "trust_conduct"]),
+        ("Drug dealing in the park", &["drugs"]),
+        ("Vans parked on the pavement", &["parking_nuisance_vehicles"]),
+        (
+            "car parks are full of boy racers",
+            &["speeding_driving", "parking_nuisance_vehicles"],
+        ),
+        ("waiting hours for a call back", &["response_times", "contact_101"]),
+        ("my drink was spiked", &["women_safety"]),
+        ("the street lights are out", &["street_environment"]),
     ];
     let mut failures = Vec::new();
     for (comment, expected) in cases {
@@ -81,6 +90,8 @@ fn words_that_only_begin_like_a_keyword_do_not_match() {
         "I ordered scampi",           // scam
         "the speedometer was broken", // speed … and "broken" is not "broken into"
         "please help us",             // helpful stems to help, but keeps its meaning
+        "dogs in the park",           // parking and parked stem to park
+        "they should deal with it",   // dealing stems to deal
         "a quadrant of the estate",   // quad
         "the trustees of the hall",   // trust
         "nice weather",

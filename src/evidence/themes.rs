@@ -14,8 +14,12 @@
 //!   comment words, each matching in turn;
 //! * a hyphenated keyword also matches its words written together ("e-scooter", "escooter").
 //!
-//! A keyword ending in "ful" keeps its meaning: Snowball stems "helpful" to "help", so such a
-//! keyword matches only its own form and its endings ("helpful", "helpfully"), not "help".
+//! Two guards against stems that are other words:
+//! * a keyword word ending in "ful" matches only itself and its endings: Snowball stems "helpful"
+//!   to "help", which is not what the keyword means;
+//! * a keyword word written with "ing", "ed" or "ly" that stemming shortens does not match its bare
+//!   stem: "parking" and "parked" match "parks" and "parking" but not "park" (as in "the park"),
+//!   "dealing" does not match "deal" ("deal with it"), "lonely" does not match "lone".
 //!
 //! Speed: the keyword stems are computed once; a comment word is stemmed only when its first two
 //! letters begin some keyword word (stemming never changes the first two letters), so most words
@@ -40,6 +44,8 @@ pub struct ThemeCoder {
     stemmer: Stemmer,
     /// Keyword-word ids by the stem a comment word must have.
     by_stem: HashMap<String, Vec<u16>>,
+    /// The same, for keyword words that a comment word equal to the stem must not match.
+    by_stem_not_bare: HashMap<String, Vec<u16>>,
     /// Keyword-word ids by the beginning a comment word may extend with one of [`ENDINGS`].
     by_base: HashMap<String, Vec<u16>>,
     /// Whether any keyword word starts with these two bytes (index `b0 * 256 + b1`).
@@ -79,6 +85,7 @@ impl ThemeCoder {
             themes: themes.to_vec(),
             stemmer: Stemmer::create(Algorithm::English),
             by_stem: HashMap::new(),
+            by_stem_not_bare: HashMap::new(),
             by_base: HashMap::new(),
             first_two: vec![false; 256 * 256],
             phrases: Vec::new(),
@@ -118,15 +125,19 @@ impl ThemeCoder {
         ids.insert(word.to_string(), id);
         self.first_two[first_two_index(word)] = true;
         let stem = self.stemmer.stem(word).into_owned();
-        let keeps_ful = word.ends_with("ful") && stem.len() + 3 == word.len();
-        if !keeps_ful {
-            self.by_stem.entry(stem.clone()).or_default().push(id);
-        } else {
-            self.by_stem.entry(word.to_string()).or_default().push(id);
-        }
         let mut bases = vec![word.to_string()];
-        if !keeps_ful && stem != word {
-            bases.push(stem);
+        if word.ends_with("ful") && stem.len() + 3 == word.len() {
+            // "helpful" is not "help": only the word itself and its endings.
+            self.by_stem.entry(word.to_string()).or_default().push(id);
+        } else if stem != word && ["ing", "ed", "ly"].iter().any(|e| word.ends_with(e)) {
+            // "parking" is not "park", "dealing" not "deal", "lonely" not "lone": every word with
+            // the same stem except the bare stem itself.
+            self.by_stem_not_bare.entry(stem).or_default().push(id);
+        } else {
+            self.by_stem.entry(stem.clone()).or_default().push(id);
+            if stem != word {
+                bases.push(stem);
+            }
         }
         for base in bases.into_iter().filter(|b| b.chars().count() >= MIN_BASE_LEN) {
             self.by_base.entry(base).or_default().push(id);
@@ -215,7 +226,11 @@ impl ThemeCoder {
                 }
             }
         };
-        add(self.by_stem.get(self.stemmer.stem(word).as_ref()), out);
+        let stem = self.stemmer.stem(word);
+        add(self.by_stem.get(stem.as_ref()), out);
+        if stem != word {
+            add(self.by_stem_not_bare.get(stem.as_ref()), out);
+        }
         add(self.by_base.get(word), out);
         for ending in ENDINGS.iter().filter(|e| word.len() > e.len() && word.ends_with(*e)) {
             let base = &word[..word.len() - ending.len()];
