@@ -28,6 +28,8 @@ mod tests_coverage;
 #[cfg(test)]
 mod tests_redact;
 #[cfg(test)]
+mod tests_strength;
+#[cfg(test)]
 mod tests_themes;
 
 pub use comment_themes::{
