@@ -9,6 +9,7 @@ pub mod defs;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod evidence;
 pub mod import;
 pub mod local_postgres;
 pub mod routes;
