@@ -9,6 +9,7 @@ pub mod defs;
 pub mod domain;
 pub mod error;
 pub mod local_postgres;
+pub mod results;
 pub mod routes;
 pub mod seeds;
 pub mod startup;

@@ -7,6 +7,7 @@ pub mod error;
 pub mod pool;
 pub mod reference;
 pub mod responses;
+pub mod results;
 pub mod schema;
 
 pub use error::DbError;
