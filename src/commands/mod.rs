@@ -4,6 +4,7 @@
 pub mod defs_check;
 pub mod migrate;
 pub mod prepare;
+pub mod results;
 pub mod seed;
 pub mod serve;
 
@@ -17,5 +18,6 @@ pub async fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Seed => seed::run(&cli),
         Command::Defs(DefsCommand::Check) => defs_check::run(&cli),
         Command::ImportResponses(_) => anyhow::bail!("import: not yet merged"),
+        Command::Results(args) => results::run(&cli, args),
     }
 }

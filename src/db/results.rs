@@ -215,3 +215,26 @@ pub fn refresh(
         Ok(Refresh::Replaced(all, now))
     })
 }
+
+/// The adult population margins as seeded in `population_margins` (weighting targets). Cells with
+/// an unknown sex or age band are refused as corrupt reference data.
+pub fn load_population(conn: &mut PgConnection) -> Result<crate::domain::population::PopulationMargins, DbError> {
+    use crate::domain::population::{AdultPopulation, PopulationMargins};
+    use crate::domain::{AgeBand, CouncilAreaCode};
+    use std::collections::BTreeMap;
+    let rows = super::reference::load_population_rows(conn)?;
+    let corrupt = |what: String| DbError::Task(format!("population_margins is invalid: {what}"));
+    let mut cells: BTreeMap<CouncilAreaCode, [[u64; 7]; 2]> = BTreeMap::new();
+    let (mut year, mut source) = (0, String::new());
+    for row in rows {
+        let code = CouncilAreaCode::parse(&row.council_area_code).map_err(corrupt)?;
+        let sex = Codebook::sex(row.sex.as_bytes()).ok_or_else(|| corrupt(format!("sex '{}'", row.sex)))?;
+        let band = AgeBand::parse(&row.age_band).ok_or_else(|| corrupt(format!("age band '{}'", row.age_band)))?;
+        let count = u64::try_from(row.population).map_err(|_| corrupt(format!("population {}", row.population)))?;
+        cells.entry(code).or_default()[usize::from(sex)][band.index()] = count;
+        year = row.year;
+        source = row.source_url;
+    }
+    let by_area = cells.into_iter().map(|(code, c)| (code, AdultPopulation::new(c))).collect();
+    Ok(PopulationMargins::new(year, source, by_area))
+}

@@ -117,3 +117,40 @@ impl ResolvedSelection {
         Ok(ResolvedSelection { label, areas })
     }
 }
+
+impl Selection {
+    /// The selection asked for by `area` (council area code or name), `division` (letter) or
+    /// `scotland`; none of them means Scotland. Asking for more than one is `BadRequest`, an unknown
+    /// area or division `NotFound`.
+    pub fn from_request(
+        area: Option<&str>,
+        division: Option<&str>,
+        scotland: bool,
+        geography: &Geography,
+    ) -> Result<Selection, ResultsError> {
+        match (area, division, scotland) {
+            (Some(area), None, false) => geography
+                .find_area(area)
+                .map(|a| Selection::CouncilArea(a.code.clone()))
+                .ok_or_else(|| ResultsError::NotFound(format!("there is no council area '{area}'"))),
+            (None, Some(division), false) => {
+                let code = DivisionCode::parse(division)
+                    .map_err(|_| ResultsError::NotFound(format!("there is no police division '{division}'")))?;
+                Ok(Selection::Division(code))
+            }
+            (None, None, _) => Ok(Selection::Scotland),
+            _ => Err(ResultsError::BadRequest(
+                "ask for one of area, division or scotland, not several at once".to_string(),
+            )),
+        }
+    }
+
+    /// A canonical text form, for cache keys.
+    pub fn key(&self) -> String {
+        match self {
+            Selection::CouncilArea(code) => format!("area={code}"),
+            Selection::Division(code) => format!("division={code}"),
+            Selection::Scotland => "scotland".to_string(),
+        }
+    }
+}
