@@ -43,6 +43,9 @@ pub enum Command {
     /// Import responses from another channel (paper forms, events, other tools) from a CSV file.
     /// All or nothing: any bad row aborts the import and every bad row is reported with its line.
     ImportResponses(ImportArgs),
+    /// Weighted results of a consultation for a council area, a division or Scotland, as JSON or CSV
+    /// on standard output (raked to the adult population, with intervals and disclosure control).
+    Results(ResultsArgs),
 }
 
 #[derive(Debug, Args)]
@@ -92,4 +95,43 @@ pub struct ImportArgs {
     /// Do not show a progress bar.
     #[arg(long)]
     pub quiet: bool,
+}
+
+/// Output format of `localvoice results`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ResultsFormat {
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct ResultsArgs {
+    /// The consultation (its id, e.g. your-police-2026).
+    #[arg(long)]
+    pub consultation: String,
+    /// A council area, by GSS code (S12000036) or name.
+    #[arg(long, conflicts_with_all = ["division", "scotland"])]
+    pub area: Option<String>,
+    /// A police division, by letter (J).
+    #[arg(long, conflicts_with = "scotland")]
+    pub division: Option<String>,
+    /// Scotland (every council area the consultation covers); the default.
+    #[arg(long)]
+    pub scotland: bool,
+    /// json (the API's format) or csv (one row per figure).
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: ResultsFormat,
+    /// Compare with the same area in another consultation (its id), or with `division` to compare a
+    /// council area with the rest of its division.
+    #[arg(long)]
+    pub compare_with: Option<String>,
+    /// Bootstrap replicates for the stability of the concerns' ranks (0 to skip).
+    #[arg(long, default_value_t = 500)]
+    pub bootstrap: usize,
+    /// Seed of the bootstrap: the same seed gives the same numbers.
+    #[arg(long, default_value_t = 20_220_630)]
+    pub seed: u64,
+    /// Trim weights to 0.2-5 times the mean weight (re-raking after trimming).
+    #[arg(long)]
+    pub trim: bool,
 }

@@ -12,6 +12,7 @@ pub mod error;
 pub mod evidence;
 pub mod import;
 pub mod local_postgres;
+pub mod results;
 pub mod routes;
 pub mod seeds;
 pub mod startup;

@@ -1,7 +1,10 @@
-//! What every request handler shares: the pool, the reference geography and the consultations.
+//! What every request handler shares: the pool, the reference geography and population, the
+//! consultations, and the results cache.
 
 use crate::db::DbPool;
+use crate::domain::population::PopulationMargins;
 use crate::domain::{ConsultationStatus, Geography, SurveyDefinition};
+use crate::results::cache::ResultsCache;
 use chrono::NaiveDate;
 use std::sync::Arc;
 
@@ -40,4 +43,8 @@ pub struct AppState {
     pub pool: DbPool,
     pub geography: Arc<Geography>,
     pub consultations: Arc<Consultations>,
+    /// Adult population by council area, sex and age band (weighting targets).
+    pub population: Arc<PopulationMargins>,
+    /// Consultations' responses in memory and computed results (see `crate::results::cache`).
+    pub results: Arc<ResultsCache>,
 }

@@ -6,6 +6,7 @@ pub mod demo;
 pub mod import;
 pub mod migrate;
 pub mod prepare;
+pub mod results;
 pub mod seed;
 pub mod serve;
 
@@ -19,5 +20,6 @@ pub async fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Seed => seed::run(&cli),
         Command::Defs(DefsCommand::Check) => defs_check::run(&cli),
         Command::ImportResponses(args) => import::run(&cli, args),
+        Command::Results(args) => results::run(&cli, args),
     }
 }

@@ -75,5 +75,7 @@ pub fn app_state(database: &Database, seeds_dir: &Path, defs_dir: &Path) -> anyh
         pool: database.pool.clone(),
         geography: Arc::new(reference.geography),
         consultations: Arc::new(Consultations::new(defs)),
+        population: Arc::new(reference.population),
+        results: Arc::new(crate::results::cache::ResultsCache::new()),
     })
 }

@@ -8,6 +8,7 @@ pub mod import_batches;
 pub mod pool;
 pub mod reference;
 pub mod responses;
+pub mod results;
 pub mod schema;
 
 pub use error::DbError;

@@ -3,6 +3,7 @@
 
 pub mod api_consultations;
 pub mod api_responses;
+pub mod api_results;
 pub mod health;
 pub mod pages;
 
@@ -12,6 +13,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     health::configure(cfg);
     api_consultations::configure(cfg);
     api_responses::configure(cfg);
+    api_results::configure(cfg);
     pages::configure(cfg);
     cfg.default_service(web::to(not_found));
 }

@@ -147,12 +147,15 @@ pub async fn spawn_app_with_defs(defs_dir: &Path) -> TestApp {
     let db = TestDb::new();
     let mut conn = db.connect();
     let geography = db::reference::load_geography(&mut conn).expect("geography loads");
+    let population = db::results::load_population(&mut conn).expect("population margins load");
     let defs = prepare::definitions(defs_dir, &geography).expect("test definitions load");
     db::consultations::sync_definitions(&mut conn, &defs).expect("definitions sync");
     let state = AppState {
         pool: db::pool::build_pool(&db.url, 8, std::time::Duration::from_secs(3)),
         geography: Arc::new(geography),
         consultations: Arc::new(Consultations::new(defs)),
+        population: Arc::new(population),
+        results: Arc::new(localvoice::results::cache::ResultsCache::new()),
     };
     let app = Application::build("127.0.0.1:0", state.clone()).expect("app binds");
     let address = format!("http://127.0.0.1:{}", app.port());

@@ -7,3 +7,4 @@ mod helpers;
 mod migrations;
 mod responses;
 mod responses_rejected;
+mod results;

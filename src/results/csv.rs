@@ -1,0 +1,133 @@
+//! CSV export of a results report: one row per figure (headline figures first, then each concern's
+//! figures in the report's order), so the file loads straight into a spreadsheet or R.
+//!
+//! Columns: `consultation, area_type, area_code, area_name, measure, concern_id, label, rank,
+//! estimate, ci_low, ci_high, base, suppressed, low_base`. Suppressed figures have empty estimate
+//! and interval cells and `suppressed = true`. For `rank_interval` rows, `ci_low`/`ci_high` are
+//! the interval's ranks. Every cell that a spreadsheet would read as a formula (starting with `=`,
+//! `+`, `-`, `@`, tab or carriage return) is prefixed with `'`; negative numbers are written as
+//! text that way too, which is why estimates here are never negative.
+
+use super::report::{Proportion, ResultsReport};
+
+const HEADER: [&str; 14] = [
+    "consultation",
+    "area_type",
+    "area_code",
+    "area_name",
+    "measure",
+    "concern_id",
+    "label",
+    "rank",
+    "estimate",
+    "ci_low",
+    "ci_high",
+    "base",
+    "suppressed",
+    "low_base",
+];
+
+/// A cell made safe for spreadsheets.
+pub fn neutralise(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_string(),
+    }
+}
+
+fn number(value: Option<f64>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+struct Row<'a> {
+    measure: &'a str,
+    concern_id: &'a str,
+    label: &'a str,
+    rank: Option<usize>,
+    estimate: Option<f64>,
+    ci: (Option<f64>, Option<f64>),
+    base: usize,
+    suppressed: bool,
+    low_base: bool,
+}
+
+impl<'a> Row<'a> {
+    fn proportion(measure: &'a str, concern: (&'a str, &'a str), rank: Option<usize>, p: &Proportion) -> Self {
+        Row {
+            measure,
+            concern_id: concern.0,
+            label: concern.1,
+            rank,
+            estimate: p.estimate,
+            ci: (p.ci_low, p.ci_high),
+            base: p.base,
+            suppressed: p.suppressed,
+            low_base: p.low_base,
+        }
+    }
+}
+
+/// The report as CSV text.
+pub fn to_csv(report: &ResultsReport) -> Result<String, csv::Error> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(HEADER)?;
+    let area_type = serde_json::to_value(report.area.kind).ok().and_then(|v| v.as_str().map(str::to_string));
+    let prefix = [report.consultation.clone(), area_type.unwrap_or_default(), report.area.code.clone(), report.area.name.clone()];
+    let mut rows = Vec::new();
+    let headline = |measure: &'static str, value: Option<f64>| Row {
+        measure,
+        concern_id: "",
+        label: "",
+        rank: None,
+        estimate: value,
+        ci: (None, None),
+        base: report.n,
+        suppressed: report.suppressed,
+        low_base: report.low_base,
+    };
+    rows.push(headline("n", Some(report.n as f64)));
+    rows.push(headline("sum_weights", report.sum_weights));
+    rows.push(headline("design_effect", report.design_effect));
+    rows.push(headline("n_effective", report.n_effective));
+    rows.push(Row::proportion("feel_safe", ("", "Feels safe (4 or 5)"), None, &report.feel_safe));
+    rows.push(Row::proportion("confidence", ("", "Confident in the local police (4 or 5)"), None, &report.confidence));
+    for (position, c) in report.concerns.iter().enumerate() {
+        let rank = Some(position + 1);
+        let id = (c.concern_id.as_str(), c.label.as_str());
+        rows.push(Row::proportion("share_top_n", id, rank, &c.share_top_n));
+        rows.push(Row::proportion("share_first", id, rank, &c.share_first));
+        let plain = |measure, estimate, ci| Row {
+            measure,
+            concern_id: id.0,
+            label: id.1,
+            rank,
+            estimate,
+            ci,
+            base: report.n,
+            suppressed: c.suppressed,
+            low_base: c.low_base,
+        };
+        rows.push(plain("borda_mean", c.borda_mean, (None, None)));
+        rows.push(plain("pl_worth", c.pl_worth, (None, None)));
+        let interval = c.rank_interval.map(|[lo, hi]| (Some(lo as f64), Some(hi as f64))).unwrap_or((None, None));
+        rows.push(plain("rank_interval", None, interval));
+        rows.push(plain("p_rank_first", c.p_rank_first, (None, None)));
+    }
+    for row in rows {
+        let cells = [
+            row.measure.to_string(),
+            row.concern_id.to_string(),
+            row.label.to_string(),
+            row.rank.map(|r| r.to_string()).unwrap_or_default(),
+            number(row.estimate),
+            number(row.ci.0),
+            number(row.ci.1),
+            row.base.to_string(),
+            row.suppressed.to_string(),
+            row.low_base.to_string(),
+        ];
+        writer.write_record(prefix.iter().chain(cells.iter()).map(|c| neutralise(c)))?;
+    }
+    let bytes = writer.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}

@@ -1,0 +1,162 @@
+//! The results pipeline for one selection of council areas: rake each area, pool, estimate, and
+//! (optionally) bootstrap the order of the concerns. Returns figures with their variances; the
+//! public report (with suppression) is made from them in `report`.
+
+use super::bootstrap::rank_stability;
+use super::concerns::{concern_figures, ConcernFigures, MergedBallots, RankBasis};
+use super::dataset::{Dataset, Respondent};
+use super::estimates::{pooled_proportion, AreaForEstimates, Estimate};
+use super::selection::{AreaLabel, ResolvedSelection};
+use super::weighting::{weight_area, AreaWeightingReport, WeightedArea, WeightingOptions};
+use super::ResultsError;
+use crate::domain::population::PopulationMargins;
+use crate::domain::{Geography, SurveyDefinition};
+use crate::stats::{summarise_weights, BootstrapOptions, BootstrapRanks, StatsError, WeightSummary};
+
+/// Everything the engine reads.
+#[derive(Debug, Clone, Copy)]
+pub struct Inputs<'a> {
+    pub definition: &'a SurveyDefinition,
+    pub geography: &'a Geography,
+    pub population: &'a PopulationMargins,
+    pub dataset: &'a Dataset,
+}
+
+/// How results are computed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct EngineOptions {
+    pub weighting: WeightingOptions,
+    /// Rank-stability bootstrap; `None` to skip it.
+    pub bootstrap: Option<BootstrapOptions>,
+    /// Confidence level of every interval.
+    pub level: f64,
+}
+
+impl Default for EngineOptions {
+    fn default() -> Self {
+        Self {
+            weighting: WeightingOptions::default(),
+            bootstrap: Some(BootstrapOptions::default()),
+            level: crate::stats::DEFAULT_CONFIDENCE_LEVEL,
+        }
+    }
+}
+
+/// One concern's estimated shares (`None` when nobody in the selection responded).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ConcernEstimates {
+    pub share_top_n: Option<Estimate>,
+    pub share_first: Option<Estimate>,
+}
+
+/// The figures of one selection, before disclosure control.
+#[derive(Debug, Clone)]
+pub struct SelectionFigures {
+    pub label: AreaLabel,
+    pub n: usize,
+    pub weights: Option<WeightSummary>,
+    pub feel_safe: Option<Estimate>,
+    pub confidence: Option<Estimate>,
+    /// In the definition's concern order.
+    pub concerns: Vec<ConcernEstimates>,
+    pub figures: Option<ConcernFigures>,
+    pub basis: RankBasis,
+    pub ranks: Option<BootstrapRanks>,
+    pub areas: Vec<AreaWeightingReport>,
+    /// Covered areas of the selection with no responses (indices into `Geography::areas`).
+    pub without_responses: Vec<usize>,
+}
+
+/// "Feels safe": answered 4 (fairly safe) or 5 (very safe).
+pub fn feels_safe(r: &Respondent) -> Option<bool> {
+    r.feel_safe.map(|v| v >= 4)
+}
+
+/// "Confident in the local police": answered 4 or 5.
+pub fn is_confident(r: &Respondent) -> Option<bool> {
+    r.confidence.map(|v| v >= 4)
+}
+
+/// Rakes every area of the selection that has responses.
+pub fn weight_selection(
+    inputs: &Inputs<'_>,
+    selection: &ResolvedSelection,
+    options: &WeightingOptions,
+) -> Result<(Vec<WeightedArea>, Vec<usize>), ResultsError> {
+    let mut weighted = Vec::new();
+    let mut without = Vec::new();
+    for &index in &selection.areas {
+        let respondents = inputs.dataset.area(index);
+        let area = &inputs.geography.areas[index];
+        if respondents.is_empty() {
+            without.push(index);
+            continue;
+        }
+        let population = inputs.population.area(&area.code).ok_or_else(|| {
+            ResultsError::Internal(format!("there are no population figures for {} ({})", area.name, area.code))
+        })?;
+        weighted.push(weight_area(index, (area.code.as_str(), &area.name), respondents, population, options)?);
+    }
+    Ok((weighted, without))
+}
+
+/// Computes every figure of `selection`; the bootstrap runs only when `bootstrap` is true.
+pub fn compute_selection(
+    inputs: &Inputs<'_>,
+    selection: &ResolvedSelection,
+    options: &EngineOptions,
+    bootstrap: bool,
+) -> Result<SelectionFigures, ResultsError> {
+    let definition = inputs.definition;
+    let concerns = definition.concerns.len();
+    let max_ranked = definition.max_ranked.max(1);
+    let (weighted, without_responses) = weight_selection(inputs, selection, &options.weighting)?;
+    let areas: Vec<AreaForEstimates<'_>> = weighted
+        .iter()
+        .map(|w| AreaForEstimates::new(w, inputs.dataset.area(w.area)))
+        .collect::<Result<_, _>>()?;
+    let n: usize = areas.iter().map(|a| a.respondents.len()).sum();
+    let mut figures = SelectionFigures {
+        label: selection.label.clone(),
+        n,
+        weights: None,
+        feel_safe: None,
+        confidence: None,
+        concerns: vec![ConcernEstimates { share_top_n: None, share_first: None }; concerns],
+        figures: None,
+        basis: RankBasis::ShareTopN,
+        ranks: None,
+        areas: weighted.iter().map(|w| w.report.clone()).collect(),
+        without_responses,
+    };
+    if n == 0 {
+        return Ok(figures);
+    }
+    let all_weights: Vec<f64> = weighted.iter().flat_map(|w| w.weights.iter().copied()).collect();
+    figures.weights = Some(summarise_weights(&all_weights)?);
+    figures.feel_safe = pooled_proportion(&areas, feels_safe)?;
+    figures.confidence = pooled_proportion(&areas, is_confident)?;
+    for (k, estimates) in figures.concerns.iter_mut().enumerate() {
+        let k = k as u8;
+        estimates.share_top_n =
+            pooled_proportion(&areas, |r| Some(r.ranking.as_slice().iter().take(max_ranked).any(|&c| c == k)))?;
+        estimates.share_first = pooled_proportion(&areas, |r| Some(r.ranking.as_slice().first() == Some(&k)))?;
+    }
+    let ballots = MergedBallots::of_areas(&areas, max_ranked);
+    let concern_figures = concern_figures(&ballots, concerns, max_ranked)?;
+    figures.basis = RankBasis::of(&concern_figures);
+    figures.figures = Some(concern_figures);
+    if let (true, Some(bootstrap_options)) = (bootstrap, &options.bootstrap) {
+        let raking = &options.weighting.raking;
+        figures.ranks = match rank_stability(&areas, concerns, max_ranked, figures.basis, raking, bootstrap_options) {
+            Ok(ranks) => Some(ranks),
+            // Every resample left some raking group empty: report no rank intervals rather than fail.
+            Err(ResultsError::Stats(StatsError::AllReplicatesFailed(cause))) => {
+                tracing::warn!(%cause, area = %figures.label.code, "no bootstrap replicate could be raked");
+                None
+            }
+            Err(e) => return Err(e),
+        };
+    }
+    Ok(figures)
+}

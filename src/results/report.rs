@@ -1,0 +1,335 @@
+//! The public results: the JSON contract, with disclosure control applied.
+//!
+//! **Disclosure control.** A figure whose unweighted base is below the consultation's
+//! `suppression_threshold` is suppressed: its estimate and interval are `null` and it says
+//! `"suppressed": true` (never 0). When the whole selection has fewer respondents than the
+//! threshold, every figure is suppressed, including the weight summary. Bases below
+//! `low_base_threshold` carry `"low_base": true`. The base of a share is the respondents who
+//! answered that question (everyone, for the concern shares).
+
+use super::concerns::RankBasis;
+use super::engine::{EngineOptions, SelectionFigures};
+use super::estimates::Estimate;
+use super::selection::AreaLabel;
+use super::weighting::AreaWeightingReport;
+use crate::domain::population::PopulationMargins;
+use crate::domain::{Geography, SurveyDefinition};
+use crate::stats::{clopper_pearson_interval, korn_graubard_interval, wilson_interval, StatsError};
+use serde::Serialize;
+
+/// A share with its interval, or suppressed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Proportion {
+    /// Weighted share; `null` when suppressed.
+    pub estimate: Option<f64>,
+    /// Korn–Graubard interval using the linearised variance of the raked estimator.
+    pub ci_low: Option<f64>,
+    pub ci_high: Option<f64>,
+    /// Unweighted base: respondents who answered.
+    pub base: usize,
+    pub suppressed: bool,
+    pub low_base: bool,
+    /// The unweighted share with Wilson and Clopper–Pearson intervals; `null` when suppressed.
+    pub unweighted: Option<UnweightedProportion>,
+}
+
+/// An unweighted count and share with its binomial intervals.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnweightedProportion {
+    pub count: usize,
+    pub estimate: f64,
+    pub wilson: IntervalOut,
+    pub clopper_pearson: IntervalOut,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct IntervalOut {
+    pub ci_low: f64,
+    pub ci_high: f64,
+}
+
+/// One concern's row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConcernResult {
+    pub concern_id: String,
+    pub label: String,
+    pub share_top_n: Proportion,
+    pub share_first: Proportion,
+    pub borda_mean: Option<f64>,
+    /// Plackett–Luce worth (the worths sum to 1); `null` when suppressed or the model is not identified.
+    pub pl_worth: Option<f64>,
+    /// 95% bootstrap interval of the concern's rank (1 = most important).
+    pub rank_interval: Option<[usize; 2]>,
+    /// Bootstrap probability that the concern ranks first.
+    pub p_rank_first: Option<f64>,
+    pub suppressed: bool,
+    pub low_base: bool,
+}
+
+/// How the concerns were ordered and how stable that order is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RankingInfo {
+    pub basis: RankBasis,
+    pub explanation: &'static str,
+    pub top_n: usize,
+    pub plackett_luce: Option<PlackettLuceInfo>,
+    pub bootstrap: Option<BootstrapInfo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlackettLuceInfo {
+    pub identified: bool,
+    pub converged: bool,
+    pub iterations: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BootstrapInfo {
+    pub replicates: usize,
+    pub replicates_used: usize,
+    pub replicates_failed: usize,
+    pub seed: u64,
+    pub level: f64,
+    pub method: &'static str,
+}
+
+/// Where the population figures come from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PopulationSource {
+    pub source: String,
+    pub year: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrimmingSettings {
+    pub lower_ratio: f64,
+    pub upper_ratio: f64,
+    pub max_rounds: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AreaRef {
+    pub code: String,
+    pub name: String,
+}
+
+/// The `weighting` section.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeightingInfo {
+    pub method: &'static str,
+    pub margins: [&'static str; 2],
+    pub population: PopulationSource,
+    pub unknown_age_or_sex: &'static str,
+    pub collapsing: &'static str,
+    pub pooling: &'static str,
+    pub variance: &'static str,
+    pub tolerance: f64,
+    pub max_iterations: usize,
+    pub minimum_cell: usize,
+    pub trimming: Option<TrimmingSettings>,
+    /// Whether raking converged in every area.
+    pub converged: bool,
+    pub areas: Vec<AreaWeightingReport>,
+    pub areas_without_responses: Vec<AreaRef>,
+}
+
+/// The disclosure rules applied.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DisclosureInfo {
+    pub suppression_threshold: u32,
+    pub low_base_threshold: u32,
+}
+
+/// The results of one consultation for one area.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResultsReport {
+    pub consultation: String,
+    pub area: AreaLabel,
+    pub n: usize,
+    pub sum_weights: Option<f64>,
+    pub design_effect: Option<f64>,
+    pub n_effective: Option<f64>,
+    pub suppressed: bool,
+    pub low_base: bool,
+    pub feel_safe: Proportion,
+    pub confidence: Proportion,
+    /// Ordered by `pl_worth` descending (by `share_top_n` when the model is not identified).
+    pub concerns: Vec<ConcernResult>,
+    pub ranking: RankingInfo,
+    pub weighting: WeightingInfo,
+    pub disclosure: DisclosureInfo,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<super::comparison::ComparisonReport>,
+}
+
+/// Disclosure thresholds of a consultation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Thresholds {
+    pub suppression: usize,
+    pub low_base: usize,
+}
+
+impl Thresholds {
+    pub fn of(definition: &SurveyDefinition) -> Self {
+        Self {
+            suppression: definition.suppression_threshold as usize,
+            low_base: definition.low_base_threshold as usize,
+        }
+    }
+    pub fn suppressed(&self, base: usize) -> bool {
+        base < self.suppression
+    }
+    pub fn low_base(&self, base: usize) -> bool {
+        base < self.low_base
+    }
+}
+
+/// The public form of an estimate with base `base` (nobody answered → base 0, suppressed).
+pub fn proportion(estimate: Option<&Estimate>, thresholds: Thresholds, level: f64) -> Result<Proportion, StatsError> {
+    let base = estimate.map_or(0, |e| e.base);
+    let suppressed = thresholds.suppressed(base);
+    let mut out = Proportion {
+        estimate: None,
+        ci_low: None,
+        ci_high: None,
+        base,
+        suppressed,
+        low_base: thresholds.low_base(base),
+        unweighted: None,
+    };
+    let Some(e) = estimate.filter(|_| !suppressed) else { return Ok(out) };
+    let p = e.proportion.clamp(0.0, 1.0);
+    let ci = korn_graubard_interval(p, e.variance, (e.base as f64).max(2.0), level)?;
+    let (count, n) = (e.count as f64, e.base as f64);
+    let wilson = wilson_interval(count, n, level)?;
+    let exact = clopper_pearson_interval(count, n, level)?;
+    out.estimate = Some(p);
+    out.ci_low = Some(ci.lower);
+    out.ci_high = Some(ci.upper);
+    out.unweighted = Some(UnweightedProportion {
+        count: e.count,
+        estimate: count / n,
+        wilson: IntervalOut { ci_low: wilson.lower, ci_high: wilson.upper },
+        clopper_pearson: IntervalOut { ci_low: exact.lower, ci_high: exact.upper },
+    });
+    Ok(out)
+}
+
+pub const RANKING_EXPLANATION: &str = "Concerns are ordered by their weighted Plackett-Luce worth (the modelled chance \
+     that each is a resident's first choice). When the model is not identified (some concerns are never ranked below \
+     the others, so their worths are unbounded) they are ordered by the weighted share ranking them in the top N \
+     instead, and pl_worth is null. The rank interval and the probability of ranking first come from the bootstrap, \
+     ranking by the same measure.";
+
+/// Builds the public report of one selection.
+pub fn build_report(
+    definition: &SurveyDefinition,
+    geography: &Geography,
+    population: &PopulationMargins,
+    figures: &SelectionFigures,
+    options: &EngineOptions,
+) -> Result<ResultsReport, StatsError> {
+    let thresholds = Thresholds::of(definition);
+    let level = options.level;
+    let suppressed = thresholds.suppressed(figures.n);
+    let weights = figures.weights.filter(|_| !suppressed);
+    let pl = figures.figures.as_ref().and_then(|f| f.plackett_luce.as_ref());
+    let mut concerns = Vec::with_capacity(definition.concerns.len());
+    for (k, concern) in definition.concerns.iter().enumerate() {
+        let estimates = &figures.concerns[k];
+        let visible = |v: Option<f64>| v.filter(|_| !suppressed);
+        let stability = figures.ranks.as_ref().and_then(|r| r.items.get(k)).filter(|_| !suppressed);
+        concerns.push(ConcernResult {
+            concern_id: concern.id.as_str().to_string(),
+            label: concern.label.clone(),
+            share_top_n: proportion(estimates.share_top_n.as_ref(), thresholds, level)?,
+            share_first: proportion(estimates.share_first.as_ref(), thresholds, level)?,
+            borda_mean: visible(figures.figures.as_ref().map(|f| f.borda_mean[k])),
+            pl_worth: visible(pl.filter(|fit| fit.identified).map(|fit| fit.worth[k])),
+            rank_interval: stability.map(|s| [s.rank_lower, s.rank_upper]),
+            p_rank_first: stability.map(|s| s.probability_first),
+            suppressed,
+            low_base: thresholds.low_base(figures.n),
+        });
+    }
+    order_concerns(&mut concerns, figures);
+    let trimming = options.weighting.trim.map(|t| TrimmingSettings {
+        lower_ratio: t.lower_ratio,
+        upper_ratio: t.upper_ratio,
+        max_rounds: t.max_rounds,
+    });
+    Ok(ResultsReport {
+        consultation: definition.id.as_str().to_string(),
+        area: figures.label.clone(),
+        n: figures.n,
+        sum_weights: weights.map(|w| w.sum),
+        design_effect: weights.map(|w| w.kish_design_effect),
+        n_effective: weights.map(|w| w.effective_sample_size),
+        suppressed,
+        low_base: thresholds.low_base(figures.n),
+        feel_safe: proportion(figures.feel_safe.as_ref(), thresholds, level)?,
+        confidence: proportion(figures.confidence.as_ref(), thresholds, level)?,
+        concerns,
+        ranking: RankingInfo {
+            basis: figures.basis,
+            explanation: RANKING_EXPLANATION,
+            top_n: definition.max_ranked,
+            plackett_luce: pl.map(|fit| PlackettLuceInfo {
+                identified: fit.identified,
+                converged: fit.converged,
+                iterations: fit.iterations,
+            }),
+            bootstrap: figures.ranks.as_ref().zip(options.bootstrap.as_ref()).map(|(ranks, b)| BootstrapInfo {
+                replicates: b.replicates,
+                replicates_used: ranks.replicates_used,
+                replicates_failed: ranks.replicates_failed,
+                seed: b.seed,
+                level: b.level,
+                method: super::BOOTSTRAP_METHOD,
+            }),
+        },
+        weighting: WeightingInfo {
+            method: super::WEIGHTING_METHOD,
+            margins: ["age_band", "sex"],
+            population: PopulationSource { source: population.source.clone(), year: population.year },
+            unknown_age_or_sex: super::UNKNOWN_CATEGORIES,
+            collapsing: super::COLLAPSING,
+            pooling: super::POOLING,
+            variance: super::VARIANCE,
+            tolerance: options.weighting.raking.tolerance,
+            max_iterations: options.weighting.raking.max_iterations,
+            minimum_cell: options.weighting.minimum_cell,
+            trimming,
+            converged: figures.areas.iter().all(|a| a.converged),
+            areas: figures.areas.clone(),
+            areas_without_responses: figures
+                .without_responses
+                .iter()
+                .map(|&i| AreaRef { code: geography.areas[i].code.to_string(), name: geography.areas[i].name.clone() })
+                .collect(),
+        },
+        disclosure: DisclosureInfo {
+            suppression_threshold: definition.suppression_threshold,
+            low_base_threshold: definition.low_base_threshold,
+        },
+        comparison: None,
+    })
+}
+
+/// Orders concerns by the ranking score, highest first (ties and suppressed figures keep the
+/// definition's order, so a suppressed report reveals nothing through its order).
+fn order_concerns(concerns: &mut [ConcernResult], figures: &SelectionFigures) {
+    let Some(f) = figures.figures.as_ref().filter(|_| concerns.iter().all(|c| !c.suppressed)) else { return };
+    let score = |k: usize| -> f64 {
+        match (figures.basis, &f.plackett_luce) {
+            (RankBasis::PlWorth, Some(fit)) => fit.worth[k],
+            _ => f.share_top_n[k],
+        }
+    };
+    let mut keyed: Vec<(f64, usize, ConcernResult)> =
+        concerns.iter().cloned().enumerate().map(|(k, c)| (score(k), k, c)).collect();
+    keyed.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    for (slot, (_, _, c)) in concerns.iter_mut().zip(keyed) {
+        *slot = c;
+    }
+}
