@@ -173,34 +173,31 @@ fn a_comment_spanning_lines_is_kept_whole_and_later_line_numbers_stay_right() {
 #[test]
 fn generated_responses_round_trip_through_csv_with_both_writers() {
     let (reference, definition) = reference_and_definition();
-    let db = ScratchDb::new(&definition);
     let population = &reference.population;
     let mut file = tempfile::Builder::new().suffix(".csv").tempfile().unwrap();
     let responses = demo::generate(&definition, &reference.geography, population, 4_000, 7, Wave::Current).unwrap();
     let written = demo::write_csv(&mut file, &definition, &reference.geography, responses).unwrap();
     assert_eq!(written, 4_000);
-    let mut conn = db.connect();
-    for writer in [RowWriter::Copy, RowWriter::Insert] {
-        let options = ImportOptions {
-            progress: false,
-            writer,
-            chunk_rows: 1_500,
-        };
-        let report = import_csv_with(&mut conn, &definition, &reference.geography, file.path(), options).unwrap();
-        assert_eq!(report.rows_imported, 4_000);
-    }
-    assert_eq!(count(&mut conn, "responses"), 8_000);
     let again: Vec<_> = demo::generate(&definition, &reference.geography, population, 4_000, 7, Wave::Current)
         .unwrap()
         .map(Result::unwrap)
         .collect();
-    let rows = stored(&mut conn);
-    for (generated, row) in again.iter().zip(&rows) {
-        let concerns: Vec<&str> = generated.ranking.concerns().iter().map(|c| c.as_str()).collect();
-        assert_eq!(row.concerns, concerns);
-        assert_eq!(row.council_area_code, generated.council_area.as_str());
-        assert_eq!(Some(row.submitted_at), generated.submitted_at);
-        assert_eq!(row.comment.as_deref(), generated.comment.as_ref().map(|c| c.as_str()));
+    // One database per writer: the same file may be imported only once into a consultation.
+    for writer in [RowWriter::Copy, RowWriter::Insert] {
+        let db = ScratchDb::new(&definition);
+        let mut conn = db.connect();
+        let options = ImportOptions { progress: false, writer, chunk_rows: 1_500 };
+        let report = import_csv_with(&mut conn, &definition, &reference.geography, file.path(), options).unwrap();
+        assert_eq!(report.rows_imported, 4_000);
+        assert_eq!(count(&mut conn, "responses"), 4_000);
+        let rows = stored(&mut conn);
+        for (generated, row) in again.iter().zip(&rows) {
+            let concerns: Vec<&str> = generated.ranking.concerns().iter().map(|c| c.as_str()).collect();
+            assert_eq!(row.concerns, concerns);
+            assert_eq!(row.council_area_code, generated.council_area.as_str());
+            assert_eq!(Some(row.submitted_at), generated.submitted_at);
+            assert_eq!(row.comment.as_deref(), generated.comment.as_ref().map(|c| c.as_str()));
+        }
     }
 }
 
@@ -231,4 +228,21 @@ fn demo_data_is_stored_as_one_batch_exactly_as_generated() {
         assert_eq!(row.channel, response.channel.as_str());
         assert_eq!(Some(row.submitted_at), response.submitted_at);
     }
+}
+
+#[test]
+fn importing_the_same_file_twice_is_refused_and_adds_nothing() {
+    let (reference, definition) = reference_and_definition();
+    let db = ScratchDb::new(&definition);
+    let file = csv_file(format!("{HEADER}S12000036,4,3,speeding,drug_dealing,violence,65-74,F,no,,,paper\n").as_bytes());
+    let mut conn = db.connect();
+    let first = import_csv(&mut conn, &definition, &reference.geography, file.path(), false).unwrap();
+    assert_eq!(first.rows_imported, 1);
+    let again = import_csv(&mut conn, &definition, &reference.geography, file.path(), false).unwrap_err();
+    match &again {
+        ImportError::AlreadyImported { batch_id, .. } => assert_eq!(*batch_id, first.batch_id),
+        other => panic!("expected AlreadyImported, got {other}"),
+    }
+    assert!(again.to_string().contains("already imported"), "{again}");
+    assert_eq!(stored(&mut conn).len(), 1, "the second import wrote nothing");
 }

@@ -29,3 +29,23 @@ pub fn delete_batches_with_prefix(conn: &mut PgConnection, consultation_id: &str
         Ok(removed)
     })
 }
+
+/// An earlier import of the same file (same SHA-256) into the consultation: its id, source and time.
+pub fn batch_with_hash(
+    conn: &mut PgConnection,
+    consultation_id: &str,
+    file_sha256: &str,
+) -> Result<Option<(i64, String, chrono::DateTime<chrono::Utc>)>, DbError> {
+    Ok(import_batches::table
+        .filter(import_batches::consultation_id.eq(consultation_id))
+        .filter(import_batches::file_sha256.eq(file_sha256))
+        .select((import_batches::id, import_batches::source_file, import_batches::imported_at))
+        .first(conn)
+        .optional()?)
+}
+
+/// Records the SHA-256 of the file a batch was imported from.
+pub fn set_batch_hash(conn: &mut PgConnection, batch_id: i64, file_sha256: &str) -> Result<(), DbError> {
+    diesel::update(import_batches::table.find(batch_id)).set(import_batches::file_sha256.eq(file_sha256)).execute(conn)?;
+    Ok(())
+}

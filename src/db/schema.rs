@@ -45,6 +45,7 @@ diesel::table! {
         source_file -> Text,
         row_count -> Int8,
         imported_at -> Timestamptz,
+        file_sha256 -> Nullable<Text>,
     }
 }
 

@@ -29,6 +29,7 @@ pub mod uk_time;
 
 pub use report::{ImportError, ImportReport, RejectedRows, RowProblem, ROW_PROBLEMS_KEPT};
 
+use crate::db::import_batches::{batch_with_hash, set_batch_hash};
 use crate::db::responses::{copy_many, create_import_batch, finish_import_batch, insert_many};
 use crate::domain::{Geography, SurveyDefinition, SurveyResponse};
 use chrono::Utc;
@@ -107,8 +108,15 @@ pub fn import_csv_with(
     let bar = progress_bar(options.progress, size);
     let source_file = path.display().to_string();
 
+    let file_sha256 = sha256_of_file(path)?;
     let (batch_id, rows) = conn.transaction(|conn| {
+        if let Some((batch_id, source_file, imported_at)) =
+            batch_with_hash(conn, definition.id.as_str(), &file_sha256)?
+        {
+            return Err(ImportError::AlreadyImported { file: path.to_path_buf(), batch_id, source_file, imported_at });
+        }
         let batch_id = create_import_batch(conn, definition.id.as_str(), &source_file)?;
+        set_batch_hash(conn, batch_id, &file_sha256)?;
         let mut written: u64 = 0;
         let scanned = scan(
             file,
@@ -143,6 +151,23 @@ pub fn import_csv_with(
         rows_imported: rows,
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// SHA-256 of the file's bytes, read in 64 KiB blocks (bounded memory for any size).
+fn sha256_of_file(path: &Path) -> Result<String, ImportError> {
+    use sha2::{Digest, Sha256};
+    let io_error = |source| ImportError::Io { file: path.to_path_buf(), source };
+    let mut file = std::fs::File::open(path).map_err(io_error)?;
+    let mut hasher = Sha256::new();
+    let mut block = vec![0u8; 64 * 1024];
+    loop {
+        let read = file.read(&mut block).map_err(io_error)?;
+        if read == 0 {
+            break;
+        }
+        hasher.update(&block[..read]);
+    }
+    Ok(hex::encode(hasher.finalize()))
 }
 
 /// Checks a file without writing anything (a dry run): the number of valid rows, or why the file
