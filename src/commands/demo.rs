@@ -13,20 +13,19 @@ use std::io::IsTerminal;
 
 pub async fn run(cli: &Cli, args: &DemoArgs) -> anyhow::Result<()> {
     let database = prepare::database(cli)?;
-    let mut conn = database.connect()?;
-    let reference = prepare::seed_reference(&mut conn, &cli.seeds)?;
     let state = prepare::app_state(&database, &cli.seeds, &cli.defs)?;
+    let mut conn = database.connect()?;
     let progress = std::io::stderr().is_terminal();
     for definition in state.consultations.all() {
         if status_today(definition) != ConsultationStatus::Open {
             continue;
         }
-        load(&mut conn, definition, &reference, args.responses, args.seed, Wave::Current, progress)?;
+        load(&mut conn, definition, &state, args.responses, args.seed, Wave::Current, progress)?;
         let previous = definition.previous.as_ref().and_then(|id| state.consultations.get(id.as_str()));
         if let Some(previous) = previous {
             // Last year's wave: a little smaller, from another seed.
             let n = args.responses * 4 / 5;
-            load(&mut conn, previous, &reference, n, args.seed.wrapping_add(1), Wave::Previous, progress)?;
+            load(&mut conn, previous, &state, n, args.seed.wrapping_add(1), Wave::Previous, progress)?;
         }
     }
     drop(conn);
@@ -40,7 +39,7 @@ pub async fn run(cli: &Cli, args: &DemoArgs) -> anyhow::Result<()> {
 fn load(
     conn: &mut PgConnection,
     definition: &SurveyDefinition,
-    reference: &crate::seeds::ReferenceData,
+    state: &crate::state::AppState,
     n: usize,
     seed: u64,
     wave: Wave,
@@ -58,7 +57,7 @@ fn load(
         println!("{id}: removed {removed} earlier demo responses.");
     }
     let started = std::time::Instant::now();
-    let stored = store_generated(conn, definition, &reference.geography, &reference.population, n, seed, wave, progress)
+    let stored = store_generated(conn, definition, &state.geography, &state.population, n, seed, wave, progress)
         .map_err(|e| anyhow::anyhow!("{id}: {e}"))?;
     println!("{id}: loaded {} demo responses ({wave_name} wave) in {:.1} s.", stored.rows, started.elapsed().as_secs_f64());
     Ok(())
