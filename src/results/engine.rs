@@ -65,6 +65,8 @@ pub struct SelectionFigures {
     pub areas: Vec<AreaWeightingReport>,
     /// Covered areas of the selection with no responses (indices into `Geography::areas`).
     pub without_responses: Vec<usize>,
+    /// Sample against population by age band and sex (before disclosure control).
+    pub representativeness: super::representativeness::Representativeness,
 }
 
 /// "Feels safe": answered 4 (fairly safe) or 5 (very safe).
@@ -116,6 +118,8 @@ pub fn compute_selection(
         .map(|w| AreaForEstimates::new(w, inputs.dataset.area(w.area)))
         .collect::<Result<_, _>>()?;
     let n: usize = areas.iter().map(|a| a.respondents.len()).sum();
+    let representativeness =
+        super::representativeness::of_selection(inputs.dataset, inputs.geography, inputs.population, selection, &weighted)?;
     let mut figures = SelectionFigures {
         label: selection.label.clone(),
         n,
@@ -128,6 +132,7 @@ pub fn compute_selection(
         ranks: None,
         areas: weighted.iter().map(|w| w.report.clone()).collect(),
         without_responses,
+        representativeness,
     };
     if n == 0 {
         return Ok(figures);

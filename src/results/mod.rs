@@ -34,6 +34,7 @@ pub mod dataset;
 pub mod engine;
 pub mod estimates;
 pub mod report;
+pub mod representativeness;
 pub mod selection;
 pub mod weighting;
 

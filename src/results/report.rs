@@ -158,6 +158,8 @@ pub struct ResultsReport {
     pub ranking: RankingInfo,
     pub weighting: WeightingInfo,
     pub disclosure: DisclosureInfo,
+    /// Sample against population by age band and sex (see `super::representativeness`).
+    pub representativeness: super::representativeness::Representativeness,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub comparison: Option<super::comparison::ComparisonReport>,
 }
@@ -312,6 +314,7 @@ pub fn build_report(
             suppression_threshold: definition.suppression_threshold,
             low_base_threshold: definition.low_base_threshold,
         },
+        representativeness: figures.representativeness.disclosed(suppressed),
         comparison: None,
     })
 }

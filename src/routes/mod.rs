@@ -1,6 +1,7 @@
 //! HTTP routes, one file per resource. Handlers are short: extract, parse into the domain, call the
 //! database or statistics layer, render.
 
+pub mod analyst;
 pub mod api_consultations;
 pub mod api_responses;
 pub mod api_results;
@@ -15,6 +16,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     api_responses::configure(cfg);
     api_results::configure(cfg);
     pages::configure(cfg);
+    analyst::configure(cfg);
     cfg.default_service(web::to(not_found));
 }
 

@@ -1,6 +1,7 @@
 //! Integration tests: the real application over HTTP, against a fresh PostgreSQL database per test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod analyst_pages;
 mod consultations;
 mod health;
 mod helpers;

@@ -7,16 +7,16 @@
 mod accessibility;
 mod assets;
 mod csrf;
-mod errors;
+pub(crate) mod errors;
 mod fields;
 mod form;
 mod home;
-mod html;
+pub(crate) mod html;
 mod questions;
 mod start;
 mod survey;
 mod survey_view;
-mod text;
+pub(crate) mod text;
 mod thanks;
 
 #[cfg(test)]
