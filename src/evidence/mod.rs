@@ -15,6 +15,7 @@
 
 pub mod comment_themes;
 pub mod coverage;
+pub mod pack;
 pub mod redact;
 mod redact_names;
 pub mod strength;

@@ -1,0 +1,149 @@
+//! 3. Plan coverage: for each current plan of the division, the strongly supported concerns no plan
+//! priority covers ("gaps"), the plan priorities with weak community support ("driven by other
+//! evidence"), and the ones the survey does not measure. Support is measured over the plan's own
+//! council areas; the rules are `crate::evidence::coverage`'s.
+
+use super::inputs::PlanEvidence;
+use super::model::{ConcernShare, CoverageSection, CoveredRow, GapRow, NamedNote, Place, PlanCoverageSection, Share};
+use super::priorities::support_measure;
+use super::PackError;
+use crate::domain::SurveyDefinition;
+use crate::evidence::coverage::{assess_concerns, plan_coverage, ConcernSupport};
+use crate::evidence::strength::Strength;
+use crate::seeds::CurrentPlan;
+use std::collections::HashMap;
+
+fn place_of(evidence: &PlanEvidence) -> Place {
+    let area = &evidence.report.area;
+    let kind = serde_json::to_value(area.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+    Place { kind, code: area.code.clone(), name: area.name.clone() }
+}
+
+fn assess_plan(definition: &SurveyDefinition, evidence: &PlanEvidence) -> Result<PlanCoverageSection, PackError> {
+    let shares: HashMap<String, Share> = evidence
+        .report
+        .concerns
+        .iter()
+        .map(|c| (c.concern_id.clone(), Share::of(&c.share_top_n)))
+        .collect();
+    let measures = definition
+        .concerns
+        .iter()
+        .map(|c| {
+            let share = shares.get(c.id.as_str()).ok_or_else(|| {
+                PackError::Inconsistent(format!("the results have no figures for concern '{}'", c.id))
+            })?;
+            Ok((c.id.clone(), support_measure(share)))
+        })
+        .collect::<Result<HashMap<_, _>, PackError>>()?;
+    let assessed = assess_concerns(&definition.concerns, &measures, definition.suppression_threshold)
+        .map_err(|e| PackError::Inconsistent(e.to_string()))?;
+    let coverage = plan_coverage(&assessed.concerns, &definition.priorities, &evidence.plan, &HashMap::new());
+    // The public share, not the strength rule's input (which holds 0 for a suppressed share).
+    let public = |c: &ConcernSupport| ConcernShare {
+        id: c.concern_id.to_string(),
+        label: c.label.clone(),
+        share: shares.get(c.concern_id.as_str()).cloned().unwrap_or(Share {
+            estimate: None,
+            ci_low: None,
+            ci_high: None,
+            base: 0,
+            suppressed: true,
+            low_base: true,
+        }),
+        strength: c.strength,
+    };
+    let suppressed = evidence.report.suppressed;
+    let gaps: Vec<GapRow> = coverage
+        .gaps
+        .iter()
+        .map(|g| GapRow { concern: public(&g.concern), candidate_priorities: g.candidate_priorities.clone(), why: g.why.clone() })
+        .collect();
+    let weakly_supported: Vec<super::model::WeakPlanPriority> = coverage
+        .weakly_supported_plan_priorities
+        .iter()
+        .map(|w| super::model::WeakPlanPriority {
+            label: w.plan_priority_label.clone(),
+            concerns: w.concerns.iter().map(public).collect(),
+            note: w.note.clone(),
+        })
+        .collect();
+    let summary = summary(&evidence.plan, &gaps, &weakly_supported, suppressed, &assessed.concerns, definition);
+    Ok(PlanCoverageSection {
+        plan_id: coverage.plan_id.clone(),
+        plan_title: coverage.plan_title.clone(),
+        period: evidence.plan.period.to_string(),
+        measured_on: place_of(evidence),
+        suppressed,
+        gaps,
+        weakly_supported,
+        unmeasured: coverage
+            .unmeasured_plan_priorities
+            .iter()
+            .map(|u| NamedNote { label: u.plan_priority_label.clone(), note: u.note.clone() })
+            .collect(),
+        covered: coverage
+            .covered
+            .iter()
+            .map(|c| CoveredRow { concern: public(&c.concern), plan_priorities: c.plan_priorities.clone() })
+            .collect(),
+        summary,
+    })
+}
+
+fn summary(
+    plan: &CurrentPlan,
+    gaps: &[GapRow],
+    weak: &[super::model::WeakPlanPriority],
+    suppressed: bool,
+    concerns: &[ConcernSupport],
+    definition: &SurveyDefinition,
+) -> String {
+    if suppressed {
+        return format!(
+            "Fewer than {} people responded in the plan's area, so support cannot be assessed against the {}.",
+            definition.suppression_threshold, plan.title
+        );
+    }
+    let strong = concerns.iter().filter(|c| c.strength == Strength::Strong).count();
+    let gap_text = match gaps.len() {
+        0 => format!("Every one of the {strong} strongly supported concerns is covered by a priority of the plan."),
+        1 => format!("1 strongly supported concern is not covered by any priority of the plan: {}.", gaps[0].concern.label),
+        n => format!(
+            "{n} strongly supported concerns are not covered by any priority of the plan: {}.",
+            gaps.iter().map(|g| g.concern.label.as_str()).collect::<Vec<_>>().join("; ")
+        ),
+    };
+    let weak_text = match weak.len() {
+        0 => " No plan priority has only weakly supported concerns.".to_string(),
+        _ => format!(
+            " Plan priorities with weak community support (driven by other evidence): {}.",
+            weak.iter().map(|w| w.label.as_str()).collect::<Vec<_>>().join("; ")
+        ),
+    };
+    format!("{gap_text}{weak_text}")
+}
+
+pub fn build_coverage(
+    definition: &SurveyDefinition,
+    plans: &[PlanEvidence],
+    superseded: &[(CurrentPlan, String)],
+    division_name: &str,
+) -> Result<CoverageSection, PackError> {
+    let assessed = plans.iter().map(|p| assess_plan(definition, p)).collect::<Result<Vec<_>, _>>()?;
+    let note = assessed.is_empty().then(|| {
+        format!(
+            "No Local Police Plan for {division_name} is held in LocalVoice's reference data (seeds/plans/), so \
+             the community's priorities cannot be compared with a current plan here. The ranked candidate \
+             priorities above still show what residents support."
+        )
+    });
+    Ok(CoverageSection {
+        plans: assessed,
+        superseded: superseded
+            .iter()
+            .map(|(old, newer)| format!("{} (replaced by the {newer}; not assessed)", old.title))
+            .collect(),
+        note,
+    })
+}
