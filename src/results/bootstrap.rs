@@ -1,16 +1,19 @@
 //! Rank stability of the concerns by a seeded bootstrap over respondents, re-raking every replicate.
 //!
 //! * **Resampling.** Each replicate resamples respondents with replacement *within each council
-//!   area* (areas are raked separately, so they are strata). For a single area the draw is exactly
-//!   the one [`bootstrap_rank_stability`] hands over; for several areas, the within-area draws come
-//!   from a ChaCha8 generator seeded by a hash of that draw — itself a function of the seed and the
-//!   replicate number only — so the same seed always gives the same result, whatever the threads.
+//!   area* (areas are raked separately, so they are strata), drawing from the replicate's own
+//!   ChaCha8 stream ([`bootstrap_rank_stability_drawn`]): area by area, as many draws as the area has
+//!   respondents. For a single area this is exactly the draw of [`crate::stats::bootstrap_rank_stability`].
+//!   The result depends on the seed only, whatever the threads.
 //! * **Re-raking.** Raking only sees how much weight each (age band, sex) cell has, so a replicate
 //!   rakes each area's 24-cell table (8 age codes including unknown × 3 sex codes) with the resampled
 //!   counts as initial weights, which gives exactly the weights re-raking every respondent would.
-//!   Respondents are grouped once by (area, cell, ballot), so a replicate costs one pass over its
-//!   draw plus work on a few thousand groups. Trimming, when asked for, is not repeated in the
+//!   Respondents are grouped once by (area, cell, ballot) and the distinct ballots sorted once, so
+//!   a replicate costs one pass over its draw plus work on a few thousand groups, and its merged
+//!   ballots come out already in order (no hashing per replicate). Trimming, when asked for, is not repeated in the
 //!   replicates (they are raked only).
+//! * **Groups.** Candidate priorities (sets of concerns) can be ranked in the same replicates by
+//!   their weighted share of respondents naming at least one of their concerns ([`group_shares`]).
 //! * **Scores.** Concerns are ranked by Plackett–Luce worth when the model is identified on the
 //!   full data, otherwise by weighted top-N share (see [`RankBasis`]); a replicate that cannot be
 //!   raked (a resample leaves a raking group empty) is skipped and counted.
@@ -20,8 +23,10 @@ use super::dataset::{RankingCodes, Respondent};
 use super::estimates::AreaForEstimates;
 use super::weighting::design_for;
 use super::ResultsError;
-use crate::stats::{bootstrap_rank_stability, BootstrapOptions, BootstrapRanks, RakingDesign, RakingOptions, StatsError};
-use rand::{Rng, SeedableRng};
+use crate::stats::{
+    bootstrap_rank_stability_drawn, BootstrapOptions, BootstrapRanks, RakingDesign, RakingOptions, StatsError,
+};
+use rand::Rng;
 use rand_chacha::ChaCha8Rng;
 use std::collections::HashMap;
 
@@ -47,8 +52,9 @@ struct Plan {
     group_of: Vec<u32>,
     group_area: Vec<usize>,
     group_cell: Vec<usize>,
+    /// Index into `rankings`, which are sorted like `MergedBallots` sorts them.
     group_ballot: Vec<usize>,
-    ballots: Vec<RankingCodes>,
+    rankings: Vec<Vec<usize>>,
 }
 
 fn plan(areas: &[AreaForEstimates<'_>], max_ranked: usize) -> Result<Plan, ResultsError> {
@@ -79,22 +85,33 @@ fn plan(areas: &[AreaForEstimates<'_>], max_ranked: usize) -> Result<Plan, Resul
             group_of.push(g);
         }
     }
-    Ok(Plan { designs, spans, group_of, group_area, group_cell, group_ballot, ballots })
+    // Renumber the ballots in sorted order, so a replicate's merged ballots need no sorting.
+    let mut order: Vec<usize> = (0..ballots.len()).collect();
+    order.sort_by_key(|&b| ballots[b]);
+    let mut new_index = vec![0; ballots.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    let group_ballot = group_ballot.iter().map(|&b| new_index[b]).collect();
+    let rankings = order
+        .iter()
+        .map(|&b| ballots[b].as_slice().iter().map(|&c| usize::from(c)).collect())
+        .collect();
+    Ok(Plan {
+        designs,
+        spans,
+        group_of,
+        group_area,
+        group_cell,
+        group_ballot,
+        rankings,
+    })
 }
 
 impl Plan {
     /// How many times each group was drawn in a replicate, resampling within each area.
-    fn group_counts(&self, rows: &[usize]) -> Vec<f64> {
+    fn group_counts(&self, rng: &mut ChaCha8Rng) -> Vec<f64> {
         let mut counts = vec![0.0; self.group_area.len()];
-        if self.spans.len() == 1 {
-            for &row in rows {
-                counts[self.group_of[row] as usize] += 1.0;
-            }
-            return counts;
-        }
-        // FNV-1a of the replicate's draw: a seed that depends on the bootstrap seed and replicate only.
-        let seed = rows.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &r| (h ^ r as u64).wrapping_mul(0x0100_0000_01b3));
-        let mut rng = ChaCha8Rng::seed_from_u64(seed);
         for &(start, len) in &self.spans {
             for _ in 0..len {
                 counts[self.group_of[start + rng.gen_range(0..len)] as usize] += 1.0;
@@ -103,9 +120,8 @@ impl Plan {
         counts
     }
 
-    /// Merged ballots of one replicate, re-raked area by area.
-    fn replicate_ballots(&self, rows: &[usize], raking: &RakingOptions) -> Result<MergedBallots, StatsError> {
-        let counts = self.group_counts(rows);
+    /// Merged ballots of a replicate drawn `counts` times per group, re-raked area by area.
+    fn replicate_ballots(&self, counts: &[f64], raking: &RakingOptions) -> Result<MergedBallots, StatsError> {
         let mut cell_counts = vec![[0.0; CELLS]; self.designs.len()];
         for (g, count) in counts.iter().enumerate() {
             cell_counts[self.group_area[g]][self.group_cell[g]] += count;
@@ -117,12 +133,48 @@ impl Plan {
                 *factor = if *count > 0.0 { weight / count } else { 0.0 };
             }
         }
-        let rows = counts.iter().enumerate().filter(|(_, c)| **c > 0.0).map(|(g, count)| {
-            let weight = count * factors[self.group_area[g]][self.group_cell[g]];
-            (&self.ballots[self.group_ballot[g]], weight)
-        });
-        Ok(MergedBallots::from_weighted(rows, usize::MAX))
+        // Summed in group order per ballot, as `MergedBallots::from_weighted` would.
+        let mut weights = vec![0.0; self.rankings.len()];
+        let mut drawn = vec![false; self.rankings.len()];
+        for (g, &count) in counts.iter().enumerate() {
+            if count > 0.0 {
+                let b = self.group_ballot[g];
+                weights[b] += count * factors[self.group_area[g]][self.group_cell[g]];
+                drawn[b] = true;
+            }
+        }
+        let mut merged = MergedBallots::default();
+        for ((ranking, weight), drawn) in self.rankings.iter().zip(weights).zip(drawn) {
+            if drawn {
+                merged.rankings.push(ranking.clone());
+                merged.weights.push(weight);
+            }
+        }
+        Ok(merged)
     }
+}
+
+/// Each group's weighted share of respondents naming at least one of its concerns in their
+/// (already cut) ballot; a respondent counts once per group however many of its concerns they name.
+pub fn group_shares(ballots: &MergedBallots, groups: &[Vec<u8>]) -> Vec<f64> {
+    let total: f64 = ballots.weights.iter().sum();
+    groups
+        .iter()
+        .map(|group| {
+            let named: f64 = ballots
+                .rankings
+                .iter()
+                .zip(&ballots.weights)
+                .filter(|(ranking, _)| ranking.iter().any(|&c| group.iter().any(|&g| usize::from(g) == c)))
+                .map(|(_, w)| w)
+                .sum();
+            if total > 0.0 {
+                named / total
+            } else {
+                f64::NAN
+            }
+        })
+        .collect()
 }
 
 /// Bootstrap rank intervals and probabilities of ranking first, one per concern.
@@ -134,13 +186,38 @@ pub fn rank_stability(
     raking: &RakingOptions,
     options: &BootstrapOptions,
 ) -> Result<BootstrapRanks, ResultsError> {
-    let plan = plan(areas, max_ranked)?;
-    let n = plan.group_of.len();
-    let ranks = bootstrap_rank_stability(n, options, |rows| {
-        let ballots = plan.replicate_ballots(rows, raking)?;
-        basis.scores(&ballots, concerns, max_ranked)
-    })?;
+    let (ranks, _) = rank_stability_with_groups(areas, concerns, max_ranked, basis, &[], raking, options)?;
     Ok(ranks)
+}
+
+/// As [`rank_stability`], and in the same replicates the rank stability of `groups` (sets of
+/// concern indices, e.g. candidate priorities) by [`group_shares`]; `None` when `groups` is empty.
+pub fn rank_stability_with_groups(
+    areas: &[AreaForEstimates<'_>],
+    concerns: usize,
+    max_ranked: usize,
+    basis: RankBasis,
+    groups: &[Vec<u8>],
+    raking: &RakingOptions,
+    options: &BootstrapOptions,
+) -> Result<(BootstrapRanks, Option<BootstrapRanks>), ResultsError> {
+    let plan = plan(areas, max_ranked)?;
+    if plan.group_of.is_empty() {
+        return Err(StatsError::Empty { what: "respondents" }.into());
+    }
+    let segments = if groups.is_empty() { 1 } else { 2 };
+    let mut ranks = bootstrap_rank_stability_drawn(options, segments, |rng| {
+        let counts = plan.group_counts(rng);
+        let ballots = plan.replicate_ballots(&counts, raking)?;
+        let mut scores = vec![basis.scores(&ballots, concerns, max_ranked)?];
+        if !groups.is_empty() {
+            scores.push(group_shares(&ballots, groups));
+        }
+        Ok(scores)
+    })?
+    .into_iter();
+    let concern_ranks = ranks.next().ok_or(StatsError::Empty { what: "item scores" })?;
+    Ok((concern_ranks, ranks.next()))
 }
 
 /// The merged ballots of the full data, through the same cell-level path as the replicates (used
@@ -151,7 +228,9 @@ pub fn full_sample_ballots(
     raking: &RakingOptions,
 ) -> Result<MergedBallots, ResultsError> {
     let plan = plan(areas, max_ranked)?;
-    let rows: Vec<usize> = (0..plan.group_of.len()).collect();
-    let single = Plan { spans: vec![(0, plan.group_of.len())], ..plan };
-    Ok(single.replicate_ballots(&rows, raking)?)
+    let mut counts = vec![0.0; plan.group_area.len()];
+    for &g in &plan.group_of {
+        counts[g as usize] += 1.0;
+    }
+    Ok(plan.replicate_ballots(&counts, raking)?)
 }

@@ -24,33 +24,40 @@ pub struct MergedBallots {
 
 impl MergedBallots {
     /// Merges weighted rankings (each cut to `max_ranked`).
-    pub fn from_weighted<'r>(
-        rows: impl Iterator<Item = (&'r RankingCodes, f64)>,
-        max_ranked: usize,
-    ) -> MergedBallots {
+    pub fn from_weighted<'r>(rows: impl Iterator<Item = (&'r RankingCodes, f64)>, max_ranked: usize) -> MergedBallots {
         let mut by_ranking: HashMap<RankingCodes, f64> = HashMap::new();
         for (ranking, weight) in rows {
             let cut = truncate(ranking, max_ranked);
             *by_ranking.entry(cut).or_insert(0.0) += weight;
         }
         let mut merged: Vec<(RankingCodes, f64)> = by_ranking.into_iter().collect();
-        merged.sort_by(|a, b| a.0.cmp(&b.0));
+        merged.sort_by_key(|a| a.0);
         MergedBallots {
-            rankings: merged.iter().map(|(r, _)| r.as_slice().iter().map(|&c| usize::from(c)).collect()).collect(),
+            rankings: merged
+                .iter()
+                .map(|(r, _)| r.as_slice().iter().map(|&c| usize::from(c)).collect())
+                .collect(),
             weights: merged.iter().map(|(_, w)| *w).collect(),
         }
     }
 
     /// The ballots of the raked respondents of `areas`.
     pub fn of_areas(areas: &[AreaForEstimates<'_>], max_ranked: usize) -> MergedBallots {
-        let rows = areas
-            .iter()
-            .flat_map(|a| a.respondents.iter().zip(&a.weighted.weights).map(|(r, w)| (&r.ranking, *w)));
+        let rows = areas.iter().flat_map(|a| {
+            a.respondents
+                .iter()
+                .zip(&a.weighted.weights)
+                .map(|(r, w)| (&r.ranking, *w))
+        });
         MergedBallots::from_weighted(rows, max_ranked)
     }
 
     pub fn ballots(&self) -> Vec<WeightedBallot<'_>> {
-        self.rankings.iter().zip(&self.weights).map(|(r, w)| WeightedBallot { ranking: r, weight: *w }).collect()
+        self.rankings
+            .iter()
+            .zip(&self.weights)
+            .map(|(r, w)| WeightedBallot { ranking: r, weight: *w })
+            .collect()
     }
 }
 

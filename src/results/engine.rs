@@ -2,7 +2,7 @@
 //! (optionally) bootstrap the order of the concerns. Returns figures with their variances; the
 //! public report (with suppression) is made from them in `report`.
 
-use super::bootstrap::rank_stability;
+use super::bootstrap::rank_stability_with_groups;
 use super::concerns::{concern_figures, ConcernFigures, MergedBallots, RankBasis};
 use super::dataset::{Dataset, Respondent};
 use super::estimates::{pooled_proportion, AreaForEstimates, Estimate};
@@ -62,6 +62,11 @@ pub struct SelectionFigures {
     pub figures: Option<ConcernFigures>,
     pub basis: RankBasis,
     pub ranks: Option<BootstrapRanks>,
+    /// Per group of concerns asked for (see [`compute_selection_grouped`]): the weighted share of
+    /// respondents naming at least one of its concerns in their top N.
+    pub groups: Vec<Option<Estimate>>,
+    /// Bootstrap rank stability of the groups, from the same replicates as `ranks`.
+    pub group_ranks: Option<BootstrapRanks>,
     pub areas: Vec<AreaWeightingReport>,
     /// Covered areas of the selection with no responses (indices into `Geography::areas`).
     pub without_responses: Vec<usize>,
@@ -95,9 +100,18 @@ pub fn weight_selection(
             continue;
         }
         let population = inputs.population.area(&area.code).ok_or_else(|| {
-            ResultsError::Internal(format!("there are no population figures for {} ({})", area.name, area.code))
+            ResultsError::Internal(format!(
+                "there are no population figures for {} ({})",
+                area.name, area.code
+            ))
         })?;
-        weighted.push(weight_area(index, (area.code.as_str(), &area.name), respondents, population, options)?);
+        weighted.push(weight_area(
+            index,
+            (area.code.as_str(), &area.name),
+            respondents,
+            population,
+            options,
+        )?);
     }
     Ok((weighted, without))
 }
@@ -109,6 +123,20 @@ pub fn compute_selection(
     options: &EngineOptions,
     bootstrap: bool,
 ) -> Result<SelectionFigures, ResultsError> {
+    compute_selection_grouped(inputs, selection, options, bootstrap, &[])
+}
+
+/// As [`compute_selection`], and for each group of concerns (indices into the definition's
+/// concerns, e.g. the concerns a candidate priority maps to) the weighted share of respondents who
+/// put at least one of them in their top N — each respondent counted once per group — with its
+/// variance, and (with the bootstrap) the groups' rank stability from the same replicates.
+pub fn compute_selection_grouped(
+    inputs: &Inputs<'_>,
+    selection: &ResolvedSelection,
+    options: &EngineOptions,
+    bootstrap: bool,
+    groups: &[Vec<u8>],
+) -> Result<SelectionFigures, ResultsError> {
     let definition = inputs.definition;
     let concerns = definition.concerns.len();
     let max_ranked = definition.max_ranked.max(1);
@@ -118,18 +146,31 @@ pub fn compute_selection(
         .map(|w| AreaForEstimates::new(w, inputs.dataset.area(w.area)))
         .collect::<Result<_, _>>()?;
     let n: usize = areas.iter().map(|a| a.respondents.len()).sum();
-    let representativeness =
-        super::representativeness::of_selection(inputs.dataset, inputs.geography, inputs.population, selection, &weighted)?;
+    let representativeness = super::representativeness::of_selection(
+        inputs.dataset,
+        inputs.geography,
+        inputs.population,
+        selection,
+        &weighted,
+    )?;
     let mut figures = SelectionFigures {
         label: selection.label.clone(),
         n,
         weights: None,
         feel_safe: None,
         confidence: None,
-        concerns: vec![ConcernEstimates { share_top_n: None, share_first: None }; concerns],
+        concerns: vec![
+            ConcernEstimates {
+                share_top_n: None,
+                share_first: None
+            };
+            concerns
+        ],
         figures: None,
         basis: RankBasis::ShareTopN,
         ranks: None,
+        groups: vec![None; groups.len()],
+        group_ranks: None,
         areas: weighted.iter().map(|w| w.report.clone()).collect(),
         without_responses,
         representativeness,
@@ -143,9 +184,15 @@ pub fn compute_selection(
     figures.confidence = pooled_proportion(&areas, is_confident)?;
     for (k, estimates) in figures.concerns.iter_mut().enumerate() {
         let k = k as u8;
-        estimates.share_top_n =
-            pooled_proportion(&areas, |r| Some(r.ranking.as_slice().iter().take(max_ranked).any(|&c| c == k)))?;
+        estimates.share_top_n = pooled_proportion(&areas, |r| {
+            Some(r.ranking.as_slice().iter().take(max_ranked).any(|&c| c == k))
+        })?;
         estimates.share_first = pooled_proportion(&areas, |r| Some(r.ranking.as_slice().first() == Some(&k)))?;
+    }
+    for (estimate, group) in figures.groups.iter_mut().zip(groups) {
+        *estimate = pooled_proportion(&areas, |r| {
+            Some(r.ranking.as_slice().iter().take(max_ranked).any(|c| group.contains(c)))
+        })?;
     }
     let ballots = MergedBallots::of_areas(&areas, max_ranked);
     let concern_figures = concern_figures(&ballots, concerns, max_ranked)?;
@@ -153,15 +200,18 @@ pub fn compute_selection(
     figures.figures = Some(concern_figures);
     if let (true, Some(bootstrap_options)) = (bootstrap, &options.bootstrap) {
         let raking = &options.weighting.raking;
-        figures.ranks = match rank_stability(&areas, concerns, max_ranked, figures.basis, raking, bootstrap_options) {
-            Ok(ranks) => Some(ranks),
+        let basis = figures.basis;
+        match rank_stability_with_groups(&areas, concerns, max_ranked, basis, groups, raking, bootstrap_options) {
+            Ok((ranks, group_ranks)) => {
+                figures.ranks = Some(ranks);
+                figures.group_ranks = group_ranks;
+            }
             // Every resample left some raking group empty: report no rank intervals rather than fail.
             Err(ResultsError::Stats(StatsError::AllReplicatesFailed(cause))) => {
                 tracing::warn!(%cause, area = %figures.label.code, "no bootstrap replicate could be raked");
-                None
             }
             Err(e) => return Err(e),
-        };
+        }
     }
     Ok(figures)
 }

@@ -13,7 +13,12 @@ use crate::stats::{
 
 fn inputs<'a>(consultation: &str, data: &'a Dataset) -> Inputs<'a> {
     let f = fixture();
-    Inputs { definition: f.definition(consultation), geography: &f.geography, population: &f.population, dataset: data }
+    Inputs {
+        definition: f.definition(consultation),
+        geography: &f.geography,
+        population: &f.population,
+        dataset: data,
+    }
 }
 
 #[test]
@@ -24,26 +29,44 @@ fn a_council_area_share_and_its_interval_are_what_the_stats_module_gives_directl
 
     let f = fixture();
     let code = f.geography.areas[f.area_index(BORDERS)].code.clone();
-    let age_counts = (0..7u8).map(|b| respondents.iter().filter(|r| r.age == Some(b)).count()).collect::<Vec<_>>();
-    assert!(collapse_small_categories(&age_counts, 5).collapsed.is_empty(), "test data needs no collapsing");
+    let age_counts = (0..7u8)
+        .map(|b| respondents.iter().filter(|r| r.age == Some(b)).count())
+        .collect::<Vec<_>>();
+    assert!(
+        collapse_small_categories(&age_counts, 5).collapsed.is_empty(),
+        "test data needs no collapsing"
+    );
     let age: Vec<Option<usize>> = respondents.iter().map(|r| r.age.map(usize::from)).collect();
     let sex: Vec<Option<usize>> = respondents.iter().map(|r| r.sex.map(usize::from)).collect();
     let age_targets = f.population.age_margin(&code).unwrap();
     let sex_targets = f.population.sex_margin(&code).unwrap();
     let design = RakingDesign::new(&[
-        Margin { categories: &age, targets: &age_targets },
-        Margin { categories: &sex, targets: &sex_targets },
+        Margin {
+            categories: &age,
+            targets: &age_targets,
+        },
+        Margin {
+            categories: &sex,
+            targets: &sex_targets,
+        },
     ])
     .unwrap();
     let ones = vec![1.0; respondents.len()];
     let raked = design.rake(&ones, &RakingOptions::default()).unwrap();
     let outcome: Vec<Option<bool>> = respondents.iter().map(feels_safe).collect();
-    let direct = CalibrationVariance::new(&design, &ones).unwrap().proportion_variance(&raked.weights, &outcome).unwrap();
+    let direct = CalibrationVariance::new(&design, &ones)
+        .unwrap()
+        .proportion_variance(&raked.weights, &outcome)
+        .unwrap();
     let base = outcome.iter().flatten().count();
     let ci = korn_graubard_interval(direct.proportion, direct.variance, base as f64, 0.95).unwrap();
 
     assert!((report.feel_safe.estimate.unwrap() - direct.proportion).abs() < 1e-12);
-    assert!((report.feel_safe.ci_low.unwrap() - ci.lower).abs() < 1e-9, "{:?} vs {ci:?}", report.feel_safe);
+    assert!(
+        (report.feel_safe.ci_low.unwrap() - ci.lower).abs() < 1e-9,
+        "{:?} vs {ci:?}",
+        report.feel_safe
+    );
     assert!((report.feel_safe.ci_high.unwrap() - ci.upper).abs() < 1e-9);
     assert_eq!(report.feel_safe.base, base);
     assert!((report.sum_weights.unwrap() - f.population.adult_total(&code).unwrap()).abs() < 1e-6);
@@ -137,13 +160,21 @@ fn a_division_share_is_the_population_weighted_mean_of_its_area_shares() {
     let data = dataset(&[(BORDERS, everyone(5, 6)), (EAST_LOTHIAN, everyone(1, 7))]);
     let report = report("test-lothians", &data, &division("J"), &options(0));
     let f = fixture();
-    let pop = |code: &str| f.population.adult_total(&crate::domain::CouncilAreaCode::parse(code).unwrap()).unwrap();
+    let pop = |code: &str| {
+        f.population
+            .adult_total(&crate::domain::CouncilAreaCode::parse(code).unwrap())
+            .unwrap()
+    };
     let expected = pop(BORDERS) / (pop(BORDERS) + pop(EAST_LOTHIAN));
     assert!((report.feel_safe.estimate.unwrap() - expected).abs() < 1e-12);
     assert_eq!(report.area.kind, super::AreaType::Division);
     assert_eq!(report.n, 160);
     assert_eq!(report.weighting.areas.len(), 2);
-    assert_eq!(report.weighting.areas_without_responses.len(), 2, "Midlothian, West Lothian");
+    assert_eq!(
+        report.weighting.areas_without_responses.len(),
+        2,
+        "Midlothian, West Lothian"
+    );
 }
 
 #[test]
@@ -154,7 +185,9 @@ fn the_pooled_variance_of_one_area_is_that_area_s_own_variance() {
     let selection = area(BORDERS).resolve(inputs.geography, inputs.definition).unwrap();
     let (weighted, _) = weight_selection(&inputs, &selection, &Default::default()).unwrap();
     let areas = vec![AreaForEstimates::new(&weighted[0], &respondents).unwrap()];
-    let pooled = super::estimates::pooled_proportion(&areas, feels_safe).unwrap().unwrap();
+    let pooled = super::estimates::pooled_proportion(&areas, feels_safe)
+        .unwrap()
+        .unwrap();
     let outcome: Vec<Option<bool>> = respondents.iter().map(feels_safe).collect();
     let ones = vec![1.0; respondents.len()];
     let own = CalibrationVariance::new(&weighted[0].design, &ones)
@@ -166,12 +199,18 @@ fn the_pooled_variance_of_one_area_is_that_area_s_own_variance() {
 
 #[test]
 fn concerns_are_ordered_by_worth_and_re_raking_cells_equals_raking_respondents() {
-    let data = dataset(&[(BORDERS, random_respondents(500, 5, 9)), (EAST_LOTHIAN, random_respondents(200, 5, 10))]);
+    let data = dataset(&[
+        (BORDERS, random_respondents(500, 5, 9)),
+        (EAST_LOTHIAN, random_respondents(200, 5, 10)),
+    ]);
     let report = report("test-lothians", &data, &division("J"), &options(50));
     let worths: Vec<f64> = report.concerns.iter().map(|c| c.pl_worth.unwrap()).collect();
     assert!(worths.windows(2).all(|w| w[0] >= w[1]), "{worths:?}");
     assert!((worths.iter().sum::<f64>() - 1.0).abs() < 1e-9);
-    assert_eq!(report.concerns[0].concern_id, "drug_dealing", "concern 0 is the most popular by construction");
+    assert_eq!(
+        report.concerns[0].concern_id, "drug_dealing",
+        "concern 0 is the most popular by construction"
+    );
     let first = report.concerns[0].rank_interval.unwrap();
     assert!(first[0] == 1 && first[1] <= 2);
     let p_first: f64 = report.concerns.iter().map(|c| c.p_rank_first.unwrap()).sum();
@@ -180,8 +219,10 @@ fn concerns_are_ordered_by_worth_and_re_raking_cells_equals_raking_respondents()
     let inputs = inputs("test-lothians", &data);
     let selection = division("J").resolve(inputs.geography, inputs.definition).unwrap();
     let (weighted, _) = weight_selection(&inputs, &selection, &Default::default()).unwrap();
-    let areas: Vec<_> =
-        weighted.iter().map(|w| AreaForEstimates::new(w, data.area(w.area)).unwrap()).collect();
+    let areas: Vec<_> = weighted
+        .iter()
+        .map(|w| AreaForEstimates::new(w, data.area(w.area)).unwrap())
+        .collect();
     let by_respondent = MergedBallots::of_areas(&areas, 3);
     let by_cell = full_sample_ballots(&areas, 3, &RakingOptions::default()).unwrap();
     assert_eq!(by_respondent.rankings, by_cell.rankings);
@@ -192,7 +233,10 @@ fn concerns_are_ordered_by_worth_and_re_raking_cells_equals_raking_respondents()
 
 #[test]
 fn the_same_seed_gives_the_same_report() {
-    let data = dataset(&[(BORDERS, random_respondents(150, 5, 11)), (EAST_LOTHIAN, random_respondents(90, 5, 12))]);
+    let data = dataset(&[
+        (BORDERS, random_respondents(150, 5, 11)),
+        (EAST_LOTHIAN, random_respondents(90, 5, 12)),
+    ]);
     let a = report("test-lothians", &data, &division("J"), &options(40));
     let b = report("test-lothians", &data, &division("J"), &options(40));
     assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
@@ -211,7 +255,12 @@ fn waves_are_compared_concern_by_concern_and_concerns_in_one_wave_are_not_compar
     old_rows.iter_mut().for_each(|r| r.feel_safe = Some(1));
     let old = dataset(&[(BORDERS, old_rows)]);
     let inputs = inputs("test-lothians", &data);
-    let other = Inputs { definition: &previous, geography: &f.geography, population: &f.population, dataset: &old };
+    let other = Inputs {
+        definition: &previous,
+        geography: &f.geography,
+        population: &f.population,
+        dataset: &old,
+    };
     let report = results_report(&inputs, &area(BORDERS), CompareWith::Wave(other), &options(0)).unwrap();
     let comparison = report.comparison.unwrap();
     assert_eq!(comparison.kind, super::comparison::ComparisonKind::Waves);
@@ -236,7 +285,11 @@ fn an_area_is_compared_with_the_rest_of_its_division_not_with_the_division_that_
     let comparison = report.comparison.unwrap();
     assert_eq!(comparison.area.kind, super::AreaType::RestOfDivision);
     assert_eq!(comparison.n, 160);
-    assert!(comparison.area.name.contains("excluding Scottish Borders"), "{}", comparison.area.name);
+    assert!(
+        comparison.area.name.contains("excluding Scottish Borders"),
+        "{}",
+        comparison.area.name
+    );
     assert!(comparison.concerns.iter().all(|c| c.difference.p_value.is_some()));
     let scotland = results_report(&inputs, &division("J"), CompareWith::RestOfDivision, &options(0));
     assert!(matches!(scotland, Err(super::ResultsError::BadRequest(_))));
@@ -282,4 +335,106 @@ fn csv_cells_that_look_like_formulas_are_neutralised() {
 fn unknown_respondent_codes_are_never_counted_as_answers() {
     let r = Respondent::default();
     assert_eq!(feels_safe(&r), None);
+}
+
+#[test]
+fn a_group_of_concerns_counts_each_respondent_once_and_is_ranked_in_the_same_replicates() {
+    let data = dataset(&[
+        (BORDERS, random_respondents(400, 5, 21)),
+        (EAST_LOTHIAN, random_respondents(250, 5, 22)),
+    ]);
+    let inputs = inputs("test-lothians", &data);
+    let selection = division("J").resolve(inputs.geography, inputs.definition).unwrap();
+    // Group 0 = concerns {0, 1}; group 1 = concern {2} alone; group 2 = concerns {3, 4}.
+    let groups = vec![vec![0u8, 1], vec![2], vec![3, 4]];
+    let figures = super::engine::compute_selection_grouped(&inputs, &selection, &options(60), true, &groups).unwrap();
+
+    // By hand: weighted share of respondents with concern 0 or 1 in their top 3, counted once.
+    let (weighted, _) = weight_selection(&inputs, &selection, &Default::default()).unwrap();
+    let (mut named, mut total) = (0.0, 0.0);
+    for w in &weighted {
+        for (r, weight) in data.area(w.area).iter().zip(&w.weights) {
+            total += weight;
+            if r.ranking.as_slice().iter().take(3).any(|&c| c <= 1) {
+                named += weight;
+            }
+        }
+    }
+    let group0 = figures.groups[0].unwrap();
+    assert!(
+        (group0.proportion - named / total).abs() < 1e-12,
+        "{} vs {}",
+        group0.proportion,
+        named / total
+    );
+    assert!(group0.variance > 0.0);
+    // A group of one concern is that concern's top-N share, with the same variance.
+    let single = figures.groups[1].unwrap();
+    let concern2 = figures.concerns[2].share_top_n.unwrap();
+    assert!((single.proportion - concern2.proportion).abs() < 1e-12);
+    assert!((single.variance - concern2.variance).abs() < 1e-15);
+    // Never more than the sum of its concerns' shares (no double counting), never less than either.
+    let (c0, c1) = (
+        figures.concerns[0].share_top_n.unwrap(),
+        figures.concerns[1].share_top_n.unwrap(),
+    );
+    assert!(group0.proportion < c0.proportion + c1.proportion && group0.proportion >= c0.proportion.max(c1.proportion));
+
+    let ranks = figures.group_ranks.as_ref().unwrap();
+    assert_eq!(ranks.items.len(), 3);
+    assert_eq!(ranks.replicates_used, 60);
+    assert_eq!(
+        ranks.items[0].rank_lower, 1,
+        "concerns 0 and 1 are the most popular by construction"
+    );
+    let p_first: f64 = ranks.items.iter().map(|r| r.probability_first).sum();
+    assert!((p_first - 1.0).abs() < 1e-9);
+    // The concern ranks are those compute_selection gives without groups (same replicates).
+    let plain = super::engine::compute_selection(&inputs, &selection, &options(60), true).unwrap();
+    assert_eq!(plain.ranks, figures.ranks);
+    assert!(plain.group_ranks.is_none() && plain.groups.is_empty());
+}
+
+#[test]
+fn the_cell_level_bootstrap_of_one_area_equals_re_raking_every_resampled_respondent() {
+    let respondents = random_respondents(300, 5, 31);
+    let data = dataset(&[(BORDERS, respondents.clone())]);
+    let inputs = inputs("test-lothians", &data);
+    let selection = area(BORDERS).resolve(inputs.geography, inputs.definition).unwrap();
+    let figures = super::engine::compute_selection(&inputs, &selection, &options(40), true).unwrap();
+
+    // The slow, obvious way: each replicate re-rakes the respondents with their draw counts.
+    let f = fixture();
+    let code = f.geography.areas[f.area_index(BORDERS)].code.clone();
+    let age: Vec<Option<usize>> = respondents.iter().map(|r| r.age.map(usize::from)).collect();
+    let sex: Vec<Option<usize>> = respondents.iter().map(|r| r.sex.map(usize::from)).collect();
+    let (age_targets, sex_targets) = (
+        f.population.age_margin(&code).unwrap(),
+        f.population.sex_margin(&code).unwrap(),
+    );
+    let design = RakingDesign::new(&[
+        Margin {
+            categories: &age,
+            targets: &age_targets,
+        },
+        Margin {
+            categories: &sex,
+            targets: &sex_targets,
+        },
+    ])
+    .unwrap();
+    let bootstrap = options(40).bootstrap.unwrap();
+    let direct = crate::stats::bootstrap_rank_stability(respondents.len(), &bootstrap, |rows| {
+        let counts = crate::stats::resample_multiplicities(rows, respondents.len());
+        let raked = design.rake(&counts, &RakingOptions::default())?;
+        let drawn = respondents
+            .iter()
+            .zip(&raked.weights)
+            .zip(&counts)
+            .filter(|(_, c)| **c > 0.0);
+        let ballots = MergedBallots::from_weighted(drawn.map(|((r, w), _)| (&r.ranking, *w)), 3);
+        figures.basis.scores(&ballots, 5, 3)
+    })
+    .unwrap();
+    assert_eq!(figures.ranks.as_ref().unwrap(), &direct);
 }

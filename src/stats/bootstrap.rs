@@ -92,10 +92,27 @@ where
     F: Fn(&[usize]) -> Result<Vec<f64>, StatsError> + Sync,
 {
     if respondents == 0 {
-        return Err(StatsError::Empty {
-            what: "respondents",
-        });
+        return Err(StatsError::Empty { what: "respondents" });
     }
+    let mut segments = bootstrap_rank_stability_drawn(options, 1, |rng| {
+        let rows: Vec<usize> = (0..respondents).map(|_| rng.gen_range(0..respondents)).collect();
+        score(&rows).map(|scores| vec![scores])
+    })?;
+    segments.pop().ok_or(StatsError::Empty { what: "item scores" })
+}
+
+/// The general form: replicate `r` gets the generator `ChaCha8Rng::seed_from_u64(seed)` on stream
+/// `r`, draws its own resample from it (e.g. within strata) and returns, for each of `segments`
+/// independent sets of items, one score per item. Each set is ranked on its own (e.g. concerns and
+/// candidate priorities from the same replicates), giving one [`BootstrapRanks`] per set.
+pub fn bootstrap_rank_stability_drawn<F>(
+    options: &BootstrapOptions,
+    segments: usize,
+    score: F,
+) -> Result<Vec<BootstrapRanks>, StatsError>
+where
+    F: Fn(&mut ChaCha8Rng) -> Result<Vec<Vec<f64>>, StatsError> + Sync,
+{
     if options.replicates == 0 {
         return Err(StatsError::Empty {
             what: "bootstrap replicates",
@@ -112,13 +129,17 @@ where
     let run = |replicate: usize| {
         let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
         rng.set_stream(replicate as u64);
-        let rows: Vec<usize> = (0..respondents)
-            .map(|_| rng.gen_range(0..respondents))
-            .collect();
-        score(&rows)
+        let scores = score(&mut rng)?;
+        if scores.len() != segments {
+            return Err(StatsError::LengthMismatch {
+                what: "sets of item scores",
+                expected: segments,
+                found: scores.len(),
+            });
+        }
+        Ok(scores)
     };
-    let mut results: Vec<Option<Result<Vec<f64>, StatsError>>> =
-        (0..options.replicates).map(|_| None).collect();
+    let mut results: Vec<Option<Result<Vec<Vec<f64>>, StatsError>>> = (0..options.replicates).map(|_| None).collect();
     std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|t| {
@@ -133,14 +154,21 @@ where
             .collect();
         for worker in workers {
             match worker.join() {
-                Ok(done) => done
-                    .into_iter()
-                    .for_each(|(r, result)| results[r] = Some(result)),
+                Ok(done) => done.into_iter().for_each(|(r, result)| results[r] = Some(result)),
                 Err(panic) => std::panic::resume_unwind(panic),
             }
         }
     });
-    summarise(results.into_iter().flatten(), options.level)
+    let results: Vec<Result<Vec<Vec<f64>>, StatsError>> = results.into_iter().flatten().collect();
+    (0..segments)
+        .map(|segment| {
+            let of_segment = results.iter().map(|result| match result {
+                Ok(sets) => Ok(sets[segment].clone()),
+                Err(error) => Err(error.clone()),
+            });
+            summarise(of_segment, options.level)
+        })
+        .collect()
 }
 
 /// Turns per-replicate score vectors (in replicate order) into rank intervals and P(first).
@@ -162,9 +190,7 @@ fn summarise(
         };
         if used == 0 {
             if scores.is_empty() {
-                return Err(StatsError::Empty {
-                    what: "item scores",
-                });
+                return Err(StatsError::Empty { what: "item scores" });
             }
             ranks = vec![Vec::new(); scores.len()];
             first = vec![0.0; scores.len()];
@@ -178,12 +204,7 @@ fn summarise(
         used += 1;
         let replicate_ranks: Vec<usize> = scores
             .iter()
-            .map(|s| {
-                1 + scores
-                    .iter()
-                    .filter(|other| ranks_above(**other, *s))
-                    .count()
-            })
+            .map(|s| 1 + scores.iter().filter(|other| ranks_above(**other, *s)).count())
             .collect();
         let tied_first = replicate_ranks.iter().filter(|r| **r == 1).count() as f64;
         for (item, rank) in replicate_ranks.into_iter().enumerate() {

@@ -36,10 +36,7 @@ fn score_with_reraking<'a>(
         let ballots: Vec<WeightedBallot<'_>> = rankings
             .iter()
             .zip(&raked.weights)
-            .map(|(r, w)| WeightedBallot {
-                ranking: r,
-                weight: *w,
-            })
+            .map(|(r, w)| WeightedBallot { ranking: r, weight: *w })
             .collect();
         share_top_n(4, 2, &ballots)
     }
@@ -59,23 +56,16 @@ fn the_same_seed_gives_the_same_result_whatever_the_number_of_threads() {
         threads: 1,
         level: 0.95,
     };
-    let one =
-        bootstrap_rank_stability(60, &options, score_with_reraking(&rankings, &design)).unwrap();
+    let one = bootstrap_rank_stability(60, &options, score_with_reraking(&rankings, &design)).unwrap();
     let two = bootstrap_rank_stability(
         60,
-        &BootstrapOptions {
-            threads: 2,
-            ..options
-        },
+        &BootstrapOptions { threads: 2, ..options },
         score_with_reraking(&rankings, &design),
     )
     .unwrap();
     let three = bootstrap_rank_stability(
         60,
-        &BootstrapOptions {
-            threads: 3,
-            ..options
-        },
+        &BootstrapOptions { threads: 3, ..options },
         score_with_reraking(&rankings, &design),
     )
     .unwrap();
@@ -86,18 +76,9 @@ fn the_same_seed_gives_the_same_result_whatever_the_number_of_threads() {
     let seven = bootstrap_rank_stability(60, &options, drawn).unwrap();
     assert_eq!(
         seven,
-        bootstrap_rank_stability(
-            60,
-            &BootstrapOptions {
-                threads: 2,
-                ..options
-            },
-            drawn
-        )
-        .unwrap()
+        bootstrap_rank_stability(60, &BootstrapOptions { threads: 2, ..options }, drawn).unwrap()
     );
-    let eight =
-        bootstrap_rank_stability(60, &BootstrapOptions { seed: 8, ..options }, drawn).unwrap();
+    let eight = bootstrap_rank_stability(60, &BootstrapOptions { seed: 8, ..options }, drawn).unwrap();
     assert_ne!(seven, eight, "a different seed draws different resamples");
 }
 
@@ -118,11 +99,7 @@ fn probabilities_of_ranking_first_sum_to_one_and_the_clear_leader_is_first() {
     assert_eq!(result.replicates_used, DEFAULT_REPLICATES);
     let total: f64 = result.items.iter().map(|i| i.probability_first).sum();
     assert!((total - 1.0).abs() < 1e-12, "sum {total}");
-    assert!(
-        result.items[0].probability_first > 0.95,
-        "{:?}",
-        result.items
-    );
+    assert!(result.items[0].probability_first > 0.95, "{:?}", result.items);
     assert_eq!(result.items[0].rank_lower, 1);
     assert_eq!(result.items[3].rank_upper, 4);
     for item in &result.items {
@@ -143,14 +120,8 @@ fn ties_share_first_place() {
     .unwrap();
     assert_eq!(result.items[0].probability_first, 0.5);
     assert_eq!(result.items[1].probability_first, 0.5);
-    assert_eq!(
-        (result.items[2].rank_lower, result.items[2].rank_upper),
-        (3, 3)
-    );
-    assert_eq!(
-        (result.items[3].rank_lower, result.items[3].rank_upper),
-        (4, 4)
-    );
+    assert_eq!((result.items[2].rank_lower, result.items[2].rank_upper), (3, 3));
+    assert_eq!((result.items[3].rank_lower, result.items[3].rank_upper), (4, 4));
 }
 
 #[test]
@@ -161,10 +132,7 @@ fn failed_replicates_are_counted_and_all_failing_is_an_error() {
     };
     let some_fail = bootstrap_rank_stability(10, &options, |rows| {
         if rows[0] == 0 {
-            Err(StatsError::EmptyCategory {
-                margin: 0,
-                category: 0,
-            })
+            Err(StatsError::EmptyCategory { margin: 0, category: 0 })
         } else {
             Ok(vec![1.0, 0.0])
         }
@@ -174,9 +142,7 @@ fn failed_replicates_are_counted_and_all_failing_is_an_error() {
     let all_fail = bootstrap_rank_stability(10, &options, |_| Err(StatsError::NoWeightInDomain));
     assert_eq!(
         all_fail,
-        Err(StatsError::AllReplicatesFailed(Box::new(
-            StatsError::NoWeightInDomain
-        )))
+        Err(StatsError::AllReplicatesFailed(Box::new(StatsError::NoWeightInDomain)))
     );
 }
 

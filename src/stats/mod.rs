@@ -42,7 +42,7 @@ pub mod trimming;
 pub mod variance;
 
 pub use bootstrap::{
-    bootstrap_rank_stability, resample_multiplicities, BootstrapOptions, BootstrapRanks,
+    bootstrap_rank_stability, bootstrap_rank_stability_drawn, resample_multiplicities, BootstrapOptions, BootstrapRanks,
     RankStability,
 };
 pub use collapsing::{collapse_small_categories, CategoryCollapse, DEFAULT_MINIMUM_CELL};
