@@ -46,6 +46,33 @@ pub enum Command {
     /// Weighted results of a consultation for a council area, a division or Scotland, as JSON or CSV
     /// on standard output (raked to the adult population, with intervals and disclosure control).
     Results(ResultsArgs),
+    /// The evidence pack for a police division and each of its council areas (candidate priorities
+    /// ranked by community support, plan coverage, changes, differences, who responded, what people
+    /// said, method) as one HTML file, one JSON document and CSV tables in --out.
+    EvidencePack(EvidencePackArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EvidencePackArgs {
+    /// The consultation (its id, e.g. your-police-2026).
+    #[arg(long)]
+    pub consultation: String,
+    /// The police division, by letter (J).
+    #[arg(long)]
+    pub division: String,
+    /// The consultation to compare with in "What changed" (its id); by default the consultation's
+    /// `previous`, if it has one. `none` for no comparison.
+    #[arg(long)]
+    pub compare_with: Option<String>,
+    /// Bootstrap replicates for the rank intervals (0 to skip); 200, as the results API.
+    #[arg(long, default_value_t = 200)]
+    pub bootstrap: usize,
+    /// Seed of the bootstrap: the same seed gives the same numbers.
+    #[arg(long, default_value_t = 20_220_630)]
+    pub seed: u64,
+    /// Folder to write evidence-pack.html, evidence-pack.json and csv/ into (created if missing).
+    #[arg(long)]
+    pub out: std::path::PathBuf,
 }
 
 #[derive(Debug, Args)]

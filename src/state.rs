@@ -47,4 +47,6 @@ pub struct AppState {
     pub population: Arc<PopulationMargins>,
     /// Consultations' responses in memory and computed results (see `crate::results::cache`).
     pub results: Arc<ResultsCache>,
+    /// The current Local Police Plans from seeds/plans/ (for the evidence pack), read at start-up.
+    pub plans: Arc<Vec<crate::seeds::CurrentPlan>>,
 }

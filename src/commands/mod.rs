@@ -3,6 +3,7 @@
 
 pub mod defs_check;
 pub mod demo;
+pub mod evidence_pack;
 pub mod import;
 pub mod migrate;
 pub mod prepare;
@@ -21,5 +22,6 @@ pub async fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Defs(DefsCommand::Check) => defs_check::run(&cli),
         Command::ImportResponses(args) => import::run(&cli, args),
         Command::Results(args) => results::run(&cli, args),
+        Command::EvidencePack(args) => evidence_pack::run(&cli, args),
     }
 }

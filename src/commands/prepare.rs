@@ -77,5 +77,6 @@ pub fn app_state(database: &Database, seeds_dir: &Path, defs_dir: &Path) -> anyh
         consultations: Arc::new(Consultations::new(defs)),
         population: Arc::new(reference.population),
         results: Arc::new(crate::results::cache::ResultsCache::new()),
+        plans: Arc::new(reference.plans),
     })
 }

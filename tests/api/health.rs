@@ -27,6 +27,7 @@ async fn app_with_database_down() -> (String, reqwest::Client, TestDb) {
         consultations: Arc::new(Consultations::new(app.state.consultations.all().to_vec())),
         population: app.state.population.clone(),
         results: Arc::default(),
+        plans: app.state.plans.clone(),
     };
     let server = Application::build("127.0.0.1:0", state).unwrap();
     let address = format!("http://127.0.0.1:{}", server.port());

@@ -156,6 +156,7 @@ pub async fn spawn_app_with_defs(defs_dir: &Path) -> TestApp {
         consultations: Arc::new(Consultations::new(defs)),
         population: Arc::new(population),
         results: Arc::new(localvoice::results::cache::ResultsCache::new()),
+        plans: Arc::new(localvoice::seeds::read_plans(&repo_path("seeds/plans")).expect("plans load")),
     };
     let app = Application::build("127.0.0.1:0", state.clone()).expect("app binds");
     let address = format!("http://127.0.0.1:{}", app.port());

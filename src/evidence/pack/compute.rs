@@ -8,13 +8,11 @@ use super::inputs::{PackSettings, PlaceEvidence, PlanEvidence, PriorityFigure};
 use super::plans::current_plans;
 use crate::domain::{DivisionCode, SurveyDefinition};
 use crate::results::comparison::{compare, ComparisonKind, ComparisonReport, Side};
-use crate::results::engine::{compute_selection, weight_selection, SelectionFigures};
-use crate::results::estimates::{pooled_proportion, AreaForEstimates, Estimate};
+use crate::results::engine::{compute_selection, compute_selection_grouped, SelectionFigures};
 use crate::results::report::{build_report, proportion, Thresholds};
 use crate::results::selection::{AreaLabel, AreaType};
 use crate::results::{EngineOptions, Inputs, ResolvedSelection, ResultsError, Selection};
 use crate::seeds::CurrentPlan;
-use crate::stats::BootstrapRanks;
 use std::time::{Duration, Instant};
 
 /// The engine's part of a pack.
@@ -52,56 +50,26 @@ pub fn priority_groups(definition: &SurveyDefinition) -> Vec<Vec<u8>> {
         .collect()
 }
 
-/// Figures of a selection with its candidate priorities' shares and bootstrap ranks.
-struct GroupedFigures {
-    figures: SelectionFigures,
-    groups: Vec<Option<Estimate>>,
-    group_ranks: Option<BootstrapRanks>,
-}
-
-/// The engine's figures plus, per group of concerns, the weighted share of respondents with at
-/// least one of them in their top N (each respondent counted once).
-fn grouped_figures(
-    inputs: &Inputs<'_>,
-    selection: &ResolvedSelection,
-    options: &EngineOptions,
-    bootstrap: bool,
-    groups: &[Vec<u8>],
-) -> Result<GroupedFigures, ResultsError> {
-    let figures = compute_selection(inputs, selection, options, bootstrap)?;
-    let (weighted, _) = weight_selection(inputs, selection, &options.weighting)?;
-    let areas: Vec<AreaForEstimates<'_>> = weighted
-        .iter()
-        .map(|w| AreaForEstimates::new(w, inputs.dataset.area(w.area)))
-        .collect::<Result<_, _>>()?;
-    let top = inputs.definition.max_ranked.max(1);
-    let groups = groups
-        .iter()
-        .map(|g| pooled_proportion(&areas, |r| Some(r.ranking.as_slice().iter().take(top).any(|c| g.contains(c)))))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(GroupedFigures { figures, groups, group_ranks: None })
-}
-
 fn place_evidence(
     inputs: &Inputs<'_>,
     selection: &ResolvedSelection,
     options: &EngineOptions,
     groups: &[Vec<u8>],
 ) -> Result<(PlaceEvidence, SelectionFigures), ResultsError> {
-    let grouped = grouped_figures(inputs, selection, options, true, groups)?;
-    let report = build_report(inputs.definition, inputs.geography, inputs.population, &grouped.figures, options)?;
+    let figures = compute_selection_grouped(inputs, selection, options, true, groups)?;
+    let report = build_report(inputs.definition, inputs.geography, inputs.population, &figures, options)?;
     let thresholds = Thresholds::of(inputs.definition);
     let hidden = report.suppressed;
     let mut priorities = Vec::with_capacity(groups.len());
-    for (k, estimate) in grouped.groups.iter().enumerate() {
-        let stability = grouped.group_ranks.as_ref().and_then(|r| r.items.get(k)).filter(|_| !hidden);
+    for (k, estimate) in figures.groups.iter().enumerate() {
+        let stability = figures.group_ranks.as_ref().and_then(|r| r.items.get(k)).filter(|_| !hidden);
         priorities.push(PriorityFigure {
             share: proportion(estimate.as_ref(), thresholds, options.level)?,
             rank_interval: stability.map(|s| [s.rank_lower, s.rank_upper]),
             p_rank_first: stability.map(|s| s.probability_first),
         });
     }
-    Ok((PlaceEvidence { report, rest_of_division: None, priorities }, grouped.figures))
+    Ok((PlaceEvidence { report, rest_of_division: None, priorities }, figures))
 }
 
 /// The same place in the previous wave; `None` when that consultation does not cover it.

@@ -10,6 +10,7 @@
 //! Every figure comes through the results engine's disclosure control: a suppressed figure is
 //! `null` / "suppressed", never 0. Reads no environment variables.
 
+pub mod assemble;
 pub mod changes;
 pub mod comments;
 pub mod compute;
@@ -27,6 +28,7 @@ pub mod words;
 #[cfg(test)]
 mod tests;
 
+pub use assemble::{assemble_pack, AssembleError, PackRequest, PackTimings};
 pub use compute::{engine_evidence, EngineEvidence, EngineTimings};
 pub use inputs::{PackInputs, PackSettings, PlaceEvidence, PlanEvidence, PriorityFigure};
 pub use model::EvidencePack;

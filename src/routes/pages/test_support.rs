@@ -153,5 +153,6 @@ pub fn state_without_database(definitions: Vec<SurveyDefinition>) -> AppState {
         consultations: Arc::new(Consultations::new(definitions)),
         population: Arc::new(crate::domain::population::PopulationMargins::new(2022, "test", Default::default())),
         results: Arc::default(),
+        plans: Arc::default(),
     }
 }

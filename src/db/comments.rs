@@ -1,0 +1,23 @@
+//! Reading residents' free-text comments for the evidence pack: one council area at a time, so
+//! memory is bounded by the largest area's comments, never the whole consultation.
+
+use super::error::DbError;
+use super::schema::responses;
+use diesel::prelude::*;
+
+/// The non-blank comments of `consultation_id` in council area `area_code`, in `id` order.
+pub fn area_comments(conn: &mut PgConnection, consultation_id: &str, area_code: &str) -> Result<Vec<String>, DbError> {
+    let rows = responses::table
+        .filter(responses::consultation_id.eq(consultation_id))
+        .filter(responses::council_area_code.eq(area_code))
+        .filter(responses::comment.is_not_null())
+        .filter(responses::comment.ne(""))
+        .order(responses::id)
+        .select(responses::comment.assume_not_null())
+        .load_iter::<String, diesel::connection::DefaultLoadingMode>(conn)?;
+    let mut out = Vec::new();
+    for row in rows {
+        out.push(row?);
+    }
+    Ok(out)
+}
