@@ -5,6 +5,7 @@ pub mod analyst;
 pub mod api_consultations;
 pub mod api_responses;
 pub mod api_results;
+pub mod evidence_pack;
 pub mod health;
 pub mod pages;
 
@@ -17,6 +18,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     api_results::configure(cfg);
     pages::configure(cfg);
     analyst::configure(cfg);
+    evidence_pack::configure(cfg);
     cfg.default_service(web::to(not_found));
 }
 

@@ -3,6 +3,7 @@
 
 mod analyst_pages;
 mod consultations;
+mod evidence_pack;
 mod health;
 mod helpers;
 mod migrations;
