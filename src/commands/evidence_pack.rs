@@ -4,7 +4,7 @@
 //! comments straight from the database (no cache), the population and plans from seeds/.
 
 use super::prepare;
-use super::results::load_dataset;
+use crate::results::dataset::{Codebook, Dataset};
 use crate::cli::{Cli, EvidencePackArgs};
 use crate::domain::{DivisionCode, SurveyDefinition};
 use crate::evidence::pack::render::write_pack;
@@ -60,8 +60,9 @@ pub fn run(cli: &Cli, args: &EvidencePackArgs) -> anyhow::Result<()> {
     let previous = compare_with(args, definition, &definitions)?;
 
     let started = Instant::now();
-    let dataset = load_dataset(&mut conn, geography, definition)?;
-    let previous_dataset = previous.map(|p| load_dataset(&mut conn, geography, p)).transpose()?;
+    let area_codes: Vec<String> = geography.areas_in(&division).map(|a| a.code.to_string()).collect();
+    let dataset = load_division(&mut conn, geography, definition, &area_codes)?;
+    let previous_dataset = previous.map(|p| load_division(&mut conn, geography, p, &area_codes)).transpose()?;
     let load = started.elapsed();
 
     let options = EngineOptions {
@@ -118,4 +119,24 @@ pub fn run(cli: &Cli, args: &EvidencePackArgs) -> anyhow::Result<()> {
     println!("  render and write HTML, JSON, CSV      {:>8.3}", secs(render));
     println!("  total (including start-up)            {:>8.3}", secs(total.elapsed()));
     Ok(())
+}
+
+/// The responses of the division's council areas only (the pack never looks at other areas).
+fn load_division(
+    conn: &mut diesel::PgConnection,
+    geography: &crate::domain::Geography,
+    definition: &SurveyDefinition,
+    area_codes: &[String],
+) -> anyhow::Result<Dataset> {
+    let codebook = Codebook::new(geography, definition);
+    let loaded =
+        crate::db::results::load_responses_in_areas(conn, definition.id.as_str(), area_codes, &codebook)?;
+    let mut dataset = Dataset::new(geography.areas.len());
+    dataset.version.rows = loaded.rows.len() as u64;
+    dataset.version.max_id = loaded.max_id;
+    for (area, respondent) in loaded.rows {
+        dataset.push(area, respondent);
+    }
+    dataset.unknown_concerns += loaded.unknown_concerns;
+    Ok(dataset)
 }

@@ -67,7 +67,7 @@ pub fn run(cli: &Cli, args: &ResultsArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-pub(crate) fn load_dataset(
+fn load_dataset(
     conn: &mut PgConnection,
     geography: &crate::domain::Geography,
     definition: &SurveyDefinition,

@@ -123,10 +123,38 @@ pub fn load_responses(
     up_to: i64,
     codebook: &Codebook,
 ) -> Result<LoadedResponses, DbError> {
-    let rows = responses::table
+    load_filtered(conn, consultation_id, after, up_to, None, codebook)
+}
+
+/// Loads a consultation's responses in the council areas `area_codes` only (e.g. one division's),
+/// through the (consultation, council area) index: the evidence pack command needs one division, not
+/// the whole consultation.
+pub fn load_responses_in_areas(
+    conn: &mut PgConnection,
+    consultation_id: &str,
+    area_codes: &[String],
+    codebook: &Codebook,
+) -> Result<LoadedResponses, DbError> {
+    load_filtered(conn, consultation_id, 0, i64::MAX, Some(area_codes), codebook)
+}
+
+fn load_filtered(
+    conn: &mut PgConnection,
+    consultation_id: &str,
+    after: i64,
+    up_to: i64,
+    area_codes: Option<&[String]>,
+    codebook: &Codebook,
+) -> Result<LoadedResponses, DbError> {
+    let mut query = responses::table
         .filter(responses::consultation_id.eq(consultation_id))
         .filter(responses::id.gt(after))
         .filter(responses::id.le(up_to))
+        .into_boxed();
+    if let Some(codes) = area_codes {
+        query = query.filter(responses::council_area_code.eq_any(codes));
+    }
+    let rows = query
         .order(responses::id)
         .select((
             responses::id,

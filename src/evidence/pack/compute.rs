@@ -131,7 +131,17 @@ pub fn engine_evidence(
     for &index in &area_indices {
         let area_selection = Selection::CouncilArea(geography.areas[index].code.clone());
         let area_resolved = area_selection.resolve(geography, definition)?;
-        let (evidence, figures) = place_evidence(current, &area_resolved, options, &groups)?;
+        let (evidence, figures) = if resolved.areas == [index] {
+            // A division of one council area (Edinburgh, Fife…): the same respondents and weights,
+            // so the same figures under the area's label, without raking and bootstrapping twice.
+            let mut evidence = division_evidence.clone();
+            let mut figures = division_figures.clone();
+            evidence.report.area = area_resolved.label.clone();
+            figures.label = area_resolved.label.clone();
+            (evidence, figures)
+        } else {
+            place_evidence(current, &area_resolved, options, &groups)?
+        };
         areas.push((index, area_selection, evidence, figures));
     }
     timings.current_wave = started.elapsed();
