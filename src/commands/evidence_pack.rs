@@ -4,11 +4,11 @@
 //! comments straight from the database (no cache), the population and plans from seeds/.
 
 use super::prepare;
-use crate::results::dataset::{Codebook, Dataset};
 use crate::cli::{Cli, EvidencePackArgs};
 use crate::domain::{DivisionCode, SurveyDefinition};
 use crate::evidence::pack::render::write_pack;
 use crate::evidence::pack::{assemble_pack, PackRequest};
+use crate::results::dataset::{Codebook, Dataset};
 use crate::results::{EngineOptions, Inputs};
 use crate::stats::BootstrapOptions;
 use anyhow::Context;
@@ -46,23 +46,36 @@ pub fn run(cli: &Cli, args: &EvidencePackArgs) -> anyhow::Result<()> {
     let mut conn = database.connect()?;
     let reference = prepare::seed_reference(&mut conn, &cli.seeds)?;
     let definitions = prepare::definitions(&cli.defs, &reference.geography)?;
-    let definition = definitions.iter().find(|d| d.id.as_str() == args.consultation).with_context(|| {
-        format!("--consultation: there is no consultation called '{}' in {}", args.consultation, cli.defs.display())
-    })?;
+    let definition = definitions
+        .iter()
+        .find(|d| d.id.as_str() == args.consultation)
+        .with_context(|| {
+            format!(
+                "--consultation: there is no consultation called '{}' in {}",
+                args.consultation,
+                cli.defs.display()
+            )
+        })?;
     let geography = &reference.geography;
     let division = DivisionCode::parse(args.division.trim())
         .ok()
         .filter(|code| geography.division(code).is_some())
         .with_context(|| {
             let known: Vec<&str> = geography.divisions.iter().map(|d| d.code.as_str()).collect();
-            format!("--division: there is no police division '{}' (divisions: {})", args.division, known.join(", "))
+            format!(
+                "--division: there is no police division '{}' (divisions: {})",
+                args.division,
+                known.join(", ")
+            )
         })?;
     let previous = compare_with(args, definition, &definitions)?;
 
     let started = Instant::now();
     let area_codes: Vec<String> = geography.areas_in(&division).map(|a| a.code.to_string()).collect();
     let dataset = load_division(&mut conn, geography, definition, &area_codes)?;
-    let previous_dataset = previous.map(|p| load_division(&mut conn, geography, p, &area_codes)).transpose()?;
+    let previous_dataset = previous
+        .map(|p| load_division(&mut conn, geography, p, &area_codes))
+        .transpose()?;
     let load = started.elapsed();
 
     let options = EngineOptions {
@@ -76,18 +89,28 @@ pub fn run(cli: &Cli, args: &EvidencePackArgs) -> anyhow::Result<()> {
     let population = &reference.population;
     let generated_on = chrono::Utc::now().date_naive().to_string();
     let request = PackRequest {
-        current: Inputs { definition, geography, population, dataset: &dataset },
-        previous: previous
-            .zip(previous_dataset.as_ref())
-            .map(|(d, data)| Inputs { definition: d, geography, population, dataset: data }),
+        current: Inputs {
+            definition,
+            geography,
+            population,
+            dataset: &dataset,
+        },
+        previous: previous.zip(previous_dataset.as_ref()).map(|(d, data)| Inputs {
+            definition: d,
+            geography,
+            population,
+            dataset: data,
+        }),
         division: &division,
         plans: &reference.plans,
         options: &options,
         generated_on: &generated_on,
     };
     let consultation = definition.id.as_str();
-    let (pack, timings) = assemble_pack(&request, |area| crate::db::comments::area_comments(&mut conn, consultation, area))
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let (pack, timings) = assemble_pack(&request, |area| {
+        crate::db::comments::area_comments(&mut conn, consultation, area)
+    })
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
 
     let started = Instant::now();
     let written = write_pack(&pack, &args.out)?;
@@ -99,7 +122,9 @@ pub fn run(cli: &Cli, args: &EvidencePackArgs) -> anyhow::Result<()> {
         pack.division.code,
         definition.title,
         pack.division_section.headline.responses,
-        previous.map(|p| format!(", compared with {}", p.title)).unwrap_or_default()
+        previous
+            .map(|p| format!(", compared with {}", p.title))
+            .unwrap_or_default()
     );
     for path in &written {
         println!("  wrote {}", path.display());
@@ -113,8 +138,14 @@ pub fn run(cli: &Cli, args: &EvidencePackArgs) -> anyhow::Result<()> {
         pack.council_areas.len(),
         args.bootstrap
     );
-    println!("  previous wave and area comparisons    {:>8.3}", secs(timings.engine.comparisons));
-    println!("  comments (read and code)              {:>8.3}", secs(timings.comments));
+    println!(
+        "  previous wave and area comparisons    {:>8.3}",
+        secs(timings.engine.comparisons)
+    );
+    println!(
+        "  comments (read and code)              {:>8.3}",
+        secs(timings.comments)
+    );
     println!("  build sections                        {:>8.3}", secs(timings.build));
     println!("  render and write HTML, JSON, CSV      {:>8.3}", secs(render));
     println!("  total (including start-up)            {:>8.3}", secs(total.elapsed()));
@@ -129,8 +160,7 @@ fn load_division(
     area_codes: &[String],
 ) -> anyhow::Result<Dataset> {
     let codebook = Codebook::new(geography, definition);
-    let loaded =
-        crate::db::results::load_responses_in_areas(conn, definition.id.as_str(), area_codes, &codebook)?;
+    let loaded = crate::db::results::load_responses_in_areas(conn, definition.id.as_str(), area_codes, &codebook)?;
     let mut dataset = Dataset::new(geography.areas.len());
     dataset.version.rows = loaded.rows.len() as u64;
     dataset.version.max_id = loaded.max_id;

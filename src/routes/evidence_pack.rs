@@ -53,7 +53,11 @@ fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], chunk.get(1).copied().unwrap_or(0), chunk.get(2).copied().unwrap_or(0)];
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {
@@ -87,11 +91,16 @@ fn error_page(error: &ApiError) -> HttpResponse {
              police division letter (for example division=J)."
                 .into(),
         ],
-        links: vec![Link { href: "/analyst".into(), label: "Choose a consultation and area".into() }],
+        links: vec![Link {
+            href: "/analyst".into(),
+            label: "Choose a consultation and area".into(),
+        }],
     };
     let mut response = render(status, &page);
     if status == StatusCode::SERVICE_UNAVAILABLE {
-        response.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from_static("30"));
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, header::HeaderValue::from_static("30"));
     }
     response
 }
@@ -134,7 +143,9 @@ async fn respond(state: &AppState, req: &HttpRequest) -> Result<HttpResponse, Ap
     let division_raw = required(&q.division, "division", "J")?;
     let download = q.download.as_deref().map(str::trim).filter(|d| !d.is_empty());
     if let Some(d) = download.filter(|d| !["html", "json", "csv"].contains(d)) {
-        return Err(ApiError::BadRequest(format!("download must be html, json or csv, not '{d}'")));
+        return Err(ApiError::BadRequest(format!(
+            "download must be html, json or csv, not '{d}'"
+        )));
     }
     let table = match (download, q.table.as_deref()) {
         (Some("csv"), Some(t)) if TABLES.contains(&t) => Some(t.to_string()),
@@ -158,52 +169,75 @@ async fn respond(state: &AppState, req: &HttpRequest) -> Result<HttpResponse, Ap
         .filter(|code| state.geography.division(code).is_some())
         .ok_or_else(|| ApiError::NotFound(format!("there is no police division '{division_raw}'")))?;
     crate::results::Selection::Division(division.clone()).resolve(&state.geography, &definition)?;
-    let previous = match q.compare_with.as_deref().map(str::trim) {
-        Some("none") => None,
-        Some(other) if !other.is_empty() => Some(
-            state
-                .consultations
-                .get(other)
-                .cloned()
-                .ok_or_else(|| ApiError::NotFound(format!("there is no consultation called '{other}' to compare with")))?,
-        ),
-        _ => definition.previous.as_ref().and_then(|p| state.consultations.get(p.as_str())).cloned(),
-    };
-    let dataset = state.results.dataset(&state.pool, &state.geography, &definition).await?;
+    let previous =
+        match q.compare_with.as_deref().map(str::trim) {
+            Some("none") => None,
+            Some(other) if !other.is_empty() => Some(state.consultations.get(other).cloned().ok_or_else(|| {
+                ApiError::NotFound(format!("there is no consultation called '{other}' to compare with"))
+            })?),
+            _ => definition
+                .previous
+                .as_ref()
+                .and_then(|p| state.consultations.get(p.as_str()))
+                .cloned(),
+        };
+    let dataset = state
+        .results
+        .dataset(&state.pool, &state.geography, &definition)
+        .await?;
     let previous_dataset = match &previous {
         Some(p) => Some(state.results.dataset(&state.pool, &state.geography, p).await?),
         None => None,
     };
-    let (geography, population, plans, pool) =
-        (state.geography.clone(), state.population.clone(), state.plans.clone(), state.pool.clone());
+    let (geography, population, plans, pool) = (
+        state.geography.clone(),
+        state.population.clone(),
+        state.plans.clone(),
+        state.pool.clone(),
+    );
     let options = EngineOptions {
-        bootstrap: Some(BootstrapOptions { replicates: API_BOOTSTRAP_REPLICATES, ..BootstrapOptions::default() }),
+        bootstrap: Some(BootstrapOptions {
+            replicates: API_BOOTSTRAP_REPLICATES,
+            ..BootstrapOptions::default()
+        }),
         ..EngineOptions::default()
     };
     let generated_on = crate::state::today().to_string();
     let division_code = division.clone();
     let pack: EvidencePack = web::block(move || -> Result<EvidencePack, ApiError> {
-        let mut conn = pool.get().map_err(|e| ApiError::from(crate::db::DbError::Unavailable(e.to_string())))?;
+        let mut conn = pool
+            .get()
+            .map_err(|e| ApiError::from(crate::db::DbError::Unavailable(e.to_string())))?;
         let request = PackRequest {
-            current: Inputs { definition: &definition, geography: &geography, population: &population, dataset: &dataset },
-            previous: previous.as_ref().zip(previous_dataset.as_deref()).map(|(d, data)| Inputs {
-                definition: d,
+            current: Inputs {
+                definition: &definition,
                 geography: &geography,
                 population: &population,
-                dataset: data,
-            }),
+                dataset: &dataset,
+            },
+            previous: previous
+                .as_ref()
+                .zip(previous_dataset.as_deref())
+                .map(|(d, data)| Inputs {
+                    definition: d,
+                    geography: &geography,
+                    population: &population,
+                    dataset: data,
+                }),
             division: &division_code,
             plans: &plans,
             options: &options,
             generated_on: &generated_on,
         };
         let consultation = definition.id.as_str();
-        let (pack, _) = assemble_pack(&request, |area| crate::db::comments::area_comments(&mut conn, consultation, area))
-            .map_err(|e| match e {
-                AssembleError::Results(e) => ApiError::from(e),
-                AssembleError::Comments(e) => ApiError::from(e),
-                AssembleError::Pack(e) => ApiError::from(ResultsError::Internal(e.to_string())),
-            })?;
+        let (pack, _) = assemble_pack(&request, |area| {
+            crate::db::comments::area_comments(&mut conn, consultation, area)
+        })
+        .map_err(|e| match e {
+            AssembleError::Results(e) => ApiError::from(e),
+            AssembleError::Comments(e) => ApiError::from(e),
+            AssembleError::Pack(e) => ApiError::from(ResultsError::Internal(e.to_string())),
+        })?;
         Ok(pack)
     })
     .await

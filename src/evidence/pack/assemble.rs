@@ -57,7 +57,13 @@ pub fn assemble_pack(
         .geography
         .division(request.division)
         .ok_or_else(|| ResultsError::NotFound(format!("there is no police division {}", request.division)))?;
-    let engine = engine_evidence(current, request.previous.as_ref(), request.division, request.plans, request.options)?;
+    let engine = engine_evidence(
+        current,
+        request.previous.as_ref(),
+        request.division,
+        request.plans,
+        request.options,
+    )?;
 
     let started = Instant::now();
     let coder = ThemeCoder::new(&definition.themes);
@@ -88,6 +94,10 @@ pub fn assemble_pack(
         generated_on: request.generated_on.to_string(),
     };
     let pack = build_pack(&inputs)?;
-    let timings = PackTimings { engine: engine.timings, comments: comments_time, build: started.elapsed() };
+    let timings = PackTimings {
+        engine: engine.timings,
+        comments: comments_time,
+        build: started.elapsed(),
+    };
     Ok((pack, timings))
 }

@@ -1,4 +1,4 @@
-//! 4. What changed since the previous wave, and 5. where a council area differs from the rest of its
+//! Sections 4 and 5: what changed since the previous wave, and where a council area differs from the rest of its
 //! division: only differences significant after the Benjamini–Hochberg adjustment the results
 //! engine applies (`crate::results::comparison`), largest first, with how many were tested.
 
@@ -29,13 +29,20 @@ pub fn build_changes(
         change_row("Feel safe", &c.feel_safe),
         change_row("Confident in the local police", &c.confidence),
     ];
-    all.extend(c.concerns.iter().map(|d| {
-        change_row(&format!("{} (in top {top_n})", d.label), &d.difference)
-    }));
+    all.extend(
+        c.concerns
+            .iter()
+            .map(|d| change_row(&format!("{} (in top {top_n})", d.label), &d.difference)),
+    );
     let tested = all.iter().filter(|r| r.p_adjusted.is_some()).count();
     let suppressed = all.iter().filter(|r| r.suppressed).count();
     let mut significant: Vec<ChangeRow> = all.into_iter().filter(|r| r.significant).collect();
-    significant.sort_by(|a, b| b.difference.unwrap_or(0.0).abs().total_cmp(&a.difference.unwrap_or(0.0).abs()));
+    significant.sort_by(|a, b| {
+        b.difference
+            .unwrap_or(0.0)
+            .abs()
+            .total_cmp(&a.difference.unwrap_or(0.0).abs())
+    });
     let summary = if tested == 0 {
         format!("No figure could be compared with {compared_with}: too few responses on one side or the other.")
     } else if significant.is_empty() {
@@ -49,7 +56,13 @@ pub fn build_changes(
             .take(3)
             .filter_map(|r| {
                 let (this, other, d) = (r.this?, r.other?, r.difference?);
-                Some(format!("{}: {} against {} ({} points)", r.measure, percent(this), percent(other), points(d)))
+                Some(format!(
+                    "{}: {} against {} ({} points)",
+                    r.measure,
+                    percent(this),
+                    percent(other),
+                    points(d)
+                ))
             })
             .collect();
         format!(

@@ -1,10 +1,12 @@
-//! 7. What people said: comments coded into the consultation's themes per council area (see
+//! Section 7: What people said: comments coded into the consultation's themes per council area (see
 //! `crate::evidence::comment_themes`), with up to three short redacted quotes per theme, nothing at
 //! all for areas under the suppression threshold, and division totals over the areas shown only (so
 //! a suppressed area's counts cannot be worked out by subtraction).
 
 use super::model::{AreaComments, CommentsSection, Place, ThemeLabel, ThemeRow};
-use crate::evidence::comment_themes::{code_comments, suppress_small_groups, GroupComments, SuppressedThemeCounts, ThemeCounts};
+use crate::evidence::comment_themes::{
+    code_comments, suppress_small_groups, GroupComments, SuppressedThemeCounts, ThemeCounts,
+};
 use crate::evidence::themes::ThemeCoder;
 use std::collections::{BTreeMap, HashMap};
 
@@ -31,21 +33,33 @@ impl<'c> AreaCommentCoder<'c> {
     /// The counts with every area whose respondents (`bases`, by area code) are under `threshold`
     /// suppressed.
     pub fn finish(self, bases: &HashMap<String, u32>, threshold: u32) -> SuppressedThemeCounts<String> {
-        let counts = self.counts.unwrap_or_else(|| code_comments(self.coder, std::iter::empty::<(String, &str)>()));
+        let counts = self
+            .counts
+            .unwrap_or_else(|| code_comments(self.coder, std::iter::empty::<(String, &str)>()));
         suppress_small_groups(counts, bases, threshold)
     }
 }
 
 /// The section, with areas in the order of `places` (code, name, anchor).
 pub fn build_comments(counts: &SuppressedThemeCounts<String>, places: &[(Place, String)]) -> CommentsSection {
-    let themes: Vec<ThemeLabel> =
-        counts.themes.iter().map(|t| ThemeLabel { id: t.id.clone(), label: t.label.clone() }).collect();
+    let themes: Vec<ThemeLabel> = counts
+        .themes
+        .iter()
+        .map(|t| ThemeLabel {
+            id: t.id.clone(),
+            label: t.label.clone(),
+        })
+        .collect();
     let mut totals = vec![0u32; themes.len()];
     let mut any_shown = false;
     let mut left_out = Vec::new();
     let mut areas = Vec::with_capacity(places.len());
     let empty = BTreeMap::new();
-    let groups = if counts.groups.is_empty() { &empty } else { &counts.groups };
+    let groups = if counts.groups.is_empty() {
+        &empty
+    } else {
+        &counts.groups
+    };
     for (place, anchor) in places {
         let entry = groups.get(&place.code);
         let area = match entry {
@@ -65,7 +79,7 @@ pub fn build_comments(counts: &SuppressedThemeCounts<String>, places: &[(Place, 
                         })
                     })
                     .collect();
-                rows.sort_by(|a, b| b.count.cmp(&a.count));
+                rows.sort_by_key(|r| std::cmp::Reverse(r.count));
                 AreaComments {
                     place: place.clone(),
                     anchor: anchor.clone(),

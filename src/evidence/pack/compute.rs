@@ -57,19 +57,36 @@ fn place_evidence(
     groups: &[Vec<u8>],
 ) -> Result<(PlaceEvidence, SelectionFigures), ResultsError> {
     let figures = compute_selection_grouped(inputs, selection, options, true, groups)?;
-    let report = build_report(inputs.definition, inputs.geography, inputs.population, &figures, options)?;
+    let report = build_report(
+        inputs.definition,
+        inputs.geography,
+        inputs.population,
+        &figures,
+        options,
+    )?;
     let thresholds = Thresholds::of(inputs.definition);
     let hidden = report.suppressed;
     let mut priorities = Vec::with_capacity(groups.len());
     for (k, estimate) in figures.groups.iter().enumerate() {
-        let stability = figures.group_ranks.as_ref().and_then(|r| r.items.get(k)).filter(|_| !hidden);
+        let stability = figures
+            .group_ranks
+            .as_ref()
+            .and_then(|r| r.items.get(k))
+            .filter(|_| !hidden);
         priorities.push(PriorityFigure {
             share: proportion(estimate.as_ref(), thresholds, options.level)?,
             rank_interval: stability.map(|s| [s.rank_lower, s.rank_upper]),
             p_rank_first: stability.map(|s| s.probability_first),
         });
     }
-    Ok((PlaceEvidence { report, rest_of_division: None, priorities }, figures))
+    Ok((
+        PlaceEvidence {
+            report,
+            rest_of_division: None,
+            priorities,
+        },
+        figures,
+    ))
 }
 
 /// The same place in the previous wave; `None` when that consultation does not cover it.
@@ -86,8 +103,14 @@ fn wave_comparison(
         Err(e) => return Err(e),
     };
     let other = compute_selection(previous, &resolved, options, false)?;
-    let this_side = Side { definition: this.definition, figures };
-    let other_side = Side { definition: previous.definition, figures: &other };
+    let this_side = Side {
+        definition: this.definition,
+        figures,
+    };
+    let other_side = Side {
+        definition: previous.definition,
+        figures: &other,
+    };
     Ok(Some(compare(&this_side, &other_side, ComparisonKind::Waves)?))
 }
 
@@ -103,9 +126,19 @@ fn rest_comparison(
         Err(e) => return Err(e),
     };
     let other = compute_selection(inputs, &rest, options, false)?;
-    let this_side = Side { definition: inputs.definition, figures };
-    let other_side = Side { definition: inputs.definition, figures: &other };
-    Ok(Some(compare(&this_side, &other_side, ComparisonKind::AreaVsRestOfDivision)?))
+    let this_side = Side {
+        definition: inputs.definition,
+        figures,
+    };
+    let other_side = Side {
+        definition: inputs.definition,
+        figures: &other,
+    };
+    Ok(Some(compare(
+        &this_side,
+        &other_side,
+        ComparisonKind::AreaVsRestOfDivision,
+    )?))
 }
 
 /// Computes the engine's part of the pack for `division`. `previous` is the consultation compared
@@ -177,12 +210,22 @@ pub fn engine_evidence(
             continue;
         } else {
             let names: Vec<&str> = plan_areas.iter().map(|&i| geography.areas[i].name.as_str()).collect();
-            let label = AreaLabel { kind: AreaType::Division, code: division.to_string(), name: names.join(", ") };
-            let custom = ResolvedSelection { label, areas: plan_areas };
+            let label = AreaLabel {
+                kind: AreaType::Division,
+                code: division.to_string(),
+                name: names.join(", "),
+            };
+            let custom = ResolvedSelection {
+                label,
+                areas: plan_areas,
+            };
             let figures = compute_selection(current, &custom, options, false)?;
             build_report(definition, geography, current.population, &figures, options)?
         };
-        plan_evidence.push(PlanEvidence { plan: plan.clone(), report });
+        plan_evidence.push(PlanEvidence {
+            plan: plan.clone(),
+            report,
+        });
     }
     timings.comparisons = started.elapsed();
 
@@ -191,7 +234,10 @@ pub fn engine_evidence(
         division: division_evidence,
         areas: areas.into_iter().map(|(_, _, evidence, _)| evidence).collect(),
         plans: plan_evidence,
-        superseded: replaced.into_iter().map(|(old, new)| (old.clone(), new.title.clone())).collect(),
+        superseded: replaced
+            .into_iter()
+            .map(|(old, new)| (old.clone(), new.title.clone()))
+            .collect(),
         settings: PackSettings {
             bootstrap_replicates: bootstrap.map_or(0, |b| b.replicates),
             bootstrap_seed: bootstrap.map_or(0, |b| b.seed),

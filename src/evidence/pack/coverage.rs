@@ -1,4 +1,4 @@
-//! 3. Plan coverage: for each current plan of the division, the strongly supported concerns no plan
+//! Section 3: Plan coverage: for each current plan of the division, the strongly supported concerns no plan
 //! priority covers ("gaps"), the plan priorities with weak community support ("driven by other
 //! evidence"), and the ones the survey does not measure. Support is measured over the plan's own
 //! council areas; the rules are `crate::evidence::coverage`'s.
@@ -15,8 +15,15 @@ use std::collections::HashMap;
 
 fn place_of(evidence: &PlanEvidence) -> Place {
     let area = &evidence.report.area;
-    let kind = serde_json::to_value(area.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-    Place { kind, code: area.code.clone(), name: area.name.clone() }
+    let kind = serde_json::to_value(area.kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default();
+    Place {
+        kind,
+        code: area.code.clone(),
+        name: area.name.clone(),
+    }
 }
 
 fn assess_plan(definition: &SurveyDefinition, evidence: &PlanEvidence) -> Result<PlanCoverageSection, PackError> {
@@ -38,7 +45,12 @@ fn assess_plan(definition: &SurveyDefinition, evidence: &PlanEvidence) -> Result
         .collect::<Result<HashMap<_, _>, PackError>>()?;
     let assessed = assess_concerns(&definition.concerns, &measures, definition.suppression_threshold)
         .map_err(|e| PackError::Inconsistent(e.to_string()))?;
-    let coverage = plan_coverage(&assessed.concerns, &definition.priorities, &evidence.plan, &HashMap::new());
+    let coverage = plan_coverage(
+        &assessed.concerns,
+        &definition.priorities,
+        &evidence.plan,
+        &HashMap::new(),
+    );
     // The public share, not the strength rule's input (which holds 0 for a suppressed share).
     let public = |c: &ConcernSupport| ConcernShare {
         id: c.concern_id.to_string(),
@@ -57,7 +69,11 @@ fn assess_plan(definition: &SurveyDefinition, evidence: &PlanEvidence) -> Result
     let gaps: Vec<GapRow> = coverage
         .gaps
         .iter()
-        .map(|g| GapRow { concern: public(&g.concern), candidate_priorities: g.candidate_priorities.clone(), why: g.why.clone() })
+        .map(|g| GapRow {
+            concern: public(&g.concern),
+            candidate_priorities: g.candidate_priorities.clone(),
+            why: g.why.clone(),
+        })
         .collect();
     let weakly_supported: Vec<super::model::WeakPlanPriority> = coverage
         .weakly_supported_plan_priorities
@@ -68,7 +84,14 @@ fn assess_plan(definition: &SurveyDefinition, evidence: &PlanEvidence) -> Result
             note: w.note.clone(),
         })
         .collect();
-    let summary = summary(&evidence.plan, &gaps, &weakly_supported, suppressed, &assessed.concerns, definition);
+    let summary = summary(
+        &evidence.plan,
+        &gaps,
+        &weakly_supported,
+        suppressed,
+        &assessed.concerns,
+        definition,
+    );
     Ok(PlanCoverageSection {
         plan_id: coverage.plan_id.clone(),
         plan_title: coverage.plan_title.clone(),
@@ -80,12 +103,18 @@ fn assess_plan(definition: &SurveyDefinition, evidence: &PlanEvidence) -> Result
         unmeasured: coverage
             .unmeasured_plan_priorities
             .iter()
-            .map(|u| NamedNote { label: u.plan_priority_label.clone(), note: u.note.clone() })
+            .map(|u| NamedNote {
+                label: u.plan_priority_label.clone(),
+                note: u.note.clone(),
+            })
             .collect(),
         covered: coverage
             .covered
             .iter()
-            .map(|c| CoveredRow { concern: public(&c.concern), plan_priorities: c.plan_priorities.clone() })
+            .map(|c| CoveredRow {
+                concern: public(&c.concern),
+                plan_priorities: c.plan_priorities.clone(),
+            })
             .collect(),
         summary,
     })
@@ -108,10 +137,16 @@ fn summary(
     let strong = concerns.iter().filter(|c| c.strength == Strength::Strong).count();
     let gap_text = match gaps.len() {
         0 => format!("Every one of the {strong} strongly supported concerns is covered by a priority of the plan."),
-        1 => format!("1 strongly supported concern is not covered by any priority of the plan: {}.", gaps[0].concern.label),
+        1 => format!(
+            "1 strongly supported concern is not covered by any priority of the plan: {}.",
+            gaps[0].concern.label
+        ),
         n => format!(
             "{n} strongly supported concerns are not covered by any priority of the plan: {}.",
-            gaps.iter().map(|g| g.concern.label.as_str()).collect::<Vec<_>>().join("; ")
+            gaps.iter()
+                .map(|g| g.concern.label.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
         ),
     };
     let weak_text = match weak.len() {
@@ -130,7 +165,10 @@ pub fn build_coverage(
     superseded: &[(CurrentPlan, String)],
     division_name: &str,
 ) -> Result<CoverageSection, PackError> {
-    let assessed = plans.iter().map(|p| assess_plan(definition, p)).collect::<Result<Vec<_>, _>>()?;
+    let assessed = plans
+        .iter()
+        .map(|p| assess_plan(definition, p))
+        .collect::<Result<Vec<_>, _>>()?;
     let note = assessed.is_empty().then(|| {
         format!(
             "No Local Police Plan for {division_name} is held in LocalVoice's reference data (seeds/plans/), so \

@@ -1,11 +1,11 @@
-//! 1. Headline: responses (and per 1,000 adult residents), effective sample size, the shares
+//! Section 1: Headline: responses (and per 1,000 adult residents), effective sample size, the shares
 //! feeling safe and confident with their intervals, and their change since the previous wave.
 
 use super::model::{ChangeRow, Headline, Share};
 use super::words::{percent, percent_interval, points};
-pub use crate::routes::pages::text::thousands;
 use crate::results::comparison::Difference;
 use crate::results::ResultsReport;
+pub use crate::routes::pages::text::thousands;
 
 /// A compared headline share as a row.
 pub fn change_row(measure: &str, d: &Difference) -> ChangeRow {
@@ -34,7 +34,9 @@ pub fn build_headline(report: &ResultsReport, place_name: &str, previous_title: 
     let mut summary = format!(
         "{} residents of {place_name} responded{}.",
         thousands(report.n),
-        per_1000.map(|r| format!(" ({r:.1} per 1,000 adults aged 16 and over)")).unwrap_or_default()
+        per_1000
+            .map(|r| format!(" ({r:.1} per 1,000 adults aged 16 and over)"))
+            .unwrap_or_default()
     );
     if report.suppressed {
         summary.push_str(&format!(
@@ -47,7 +49,10 @@ pub fn build_headline(report: &ResultsReport, place_name: &str, previous_title: 
             _ => String::new(),
         };
         summary.push_str(&share("feel safe in their area", &Share::of(&report.feel_safe)));
-        summary.push_str(&share("are confident in their local police", &Share::of(&report.confidence)));
+        summary.push_str(&share(
+            "are confident in their local police",
+            &Share::of(&report.confidence),
+        ));
         for change in [&feel_safe_change, &confidence_change].into_iter().flatten() {
             if let (true, Some(d), Some(title)) = (change.significant, change.difference, previous_title) {
                 summary.push_str(&format!(

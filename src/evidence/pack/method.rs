@@ -1,4 +1,4 @@
-//! 8. Method: the methodology written out from the settings actually used, so the pack stands alone.
+//! Section 8: Method: the methodology written out from the settings actually used, so the pack stands alone.
 
 use super::inputs::PackInputs;
 use super::model::{MethodParagraph, MethodSection, UNDER_REPRESENTED_RATIO};
@@ -7,19 +7,28 @@ use crate::results::comparison::COMPARISON_METHOD;
 use crate::results::{BOOTSTRAP_METHOD, POOLING, UNKNOWN_CATEGORIES, VARIANCE, WEIGHTING_METHOD};
 
 fn paragraph(heading: &str, text: String) -> MethodParagraph {
-    MethodParagraph { heading: heading.to_string(), text }
+    MethodParagraph {
+        heading: heading.to_string(),
+        text,
+    }
 }
 
 pub fn build_method(inputs: &PackInputs<'_>) -> MethodSection {
     let d = inputs.definition;
     let report = &inputs.division_evidence.report;
     let population = &report.weighting.population;
-    let plans: Vec<String> =
-        inputs.plans.iter().map(|p| format!("{} (from {})", p.plan.title, p.plan.source_file)).collect();
+    let plans: Vec<String> = inputs
+        .plans
+        .iter()
+        .map(|p| format!("{} (from {})", p.plan.title, p.plan.source_file))
+        .collect();
     let settings = inputs.settings;
     let level = (settings.level * 100.0).round();
     let previous = match inputs.previous {
-        Some(p) => format!(" Changes are measured against {} ({} to {}).", p.title, p.opens, p.closes),
+        Some(p) => format!(
+            " Changes are measured against {} ({} to {}).",
+            p.title, p.opens, p.closes
+        ),
         None => " There is no previous consultation to compare with.".to_string(),
     };
     let bootstrap = if settings.bootstrap_replicates > 0 {

@@ -48,7 +48,11 @@ fn place_of(report: &ResultsReport) -> Place {
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default();
-    Place { kind, code: report.area.code.clone(), name: report.area.name.clone() }
+    Place {
+        kind,
+        code: report.area.code.clone(),
+        name: report.area.name.clone(),
+    }
 }
 
 fn consultation_ref(d: &crate::domain::SurveyDefinition) -> ConsultationRef {
@@ -72,7 +76,10 @@ fn place_section(
     let previous_title = inputs.previous.map(|p| p.title.as_str());
     let concerns = priorities::concern_shares(d, evidence)?;
     let why_no_wave = match inputs.previous {
-        Some(p) => format!("{} did not cover {}, so there is nothing to compare with.", p.title, place.name),
+        Some(p) => format!(
+            "{} did not cover {}, so there is nothing to compare with.",
+            p.title, place.name
+        ),
         None => format!("{} has no previous consultation to compare with.", d.title),
     };
     let wave = changes::build_changes(
@@ -85,7 +92,10 @@ fn place_section(
         changes::build_changes(
             evidence.rest_of_division.as_ref(),
             &format!("the rest of {}", inputs.division.name),
-            &format!("{} is the only council area of its division in this consultation.", place.name),
+            &format!(
+                "{} is the only council area of its division in this consultation.",
+                place.name
+            ),
             d.max_ranked,
         )
     });
@@ -105,15 +115,21 @@ pub fn build_pack(inputs: &PackInputs<'_>) -> Result<EvidencePack, PackError> {
     let d = inputs.definition;
     let area_reports: Vec<&ResultsReport> = inputs.areas.iter().map(|a| &a.report).collect();
     let council_area_rows = sample::council_area_rows(&inputs.division_evidence.report, &area_reports);
-    let division_section =
-        place_section(inputs, &inputs.division_evidence, "division".to_string(), council_area_rows)?;
+    let division_section = place_section(
+        inputs,
+        &inputs.division_evidence,
+        "division".to_string(),
+        council_area_rows,
+    )?;
     let council_areas = inputs
         .areas
         .iter()
         .map(|a| place_section(inputs, a, format!("area-{}", a.report.area.code), Vec::new()))
         .collect::<Result<Vec<_>, _>>()?;
-    let places: Vec<(Place, String)> =
-        council_areas.iter().map(|s| (s.place.clone(), format!("said-{}", s.place.code))).collect();
+    let places: Vec<(Place, String)> = council_areas
+        .iter()
+        .map(|s| (s.place.clone(), format!("said-{}", s.place.code)))
+        .collect();
     Ok(EvidencePack {
         title: format!("Community evidence for the Local Police Plan: {}", inputs.division.name),
         consultation: consultation_ref(d),

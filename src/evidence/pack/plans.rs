@@ -42,7 +42,10 @@ mod tests {
             title: id.into(),
             division: DivisionCode::parse(division).unwrap(),
             council_areas: areas.iter().map(|a| CouncilAreaCode::parse(a).unwrap()).collect(),
-            period: PlanPeriod { start_year: end_year - 3, end_year },
+            period: PlanPeriod {
+                start_year: end_year - 3,
+                end_year,
+            },
             source_file: String::new(),
             priorities: Vec::<PlanPriority>::new(),
             seed_file: String::new(),
@@ -57,7 +60,10 @@ mod tests {
             plan("lothians-2023-26", "J", &["S12000010"], 2026),
         ];
         let (current, superseded) = current_plans(&plans, &DivisionCode::parse("Q").unwrap());
-        assert_eq!(current.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["lanarkshire-2023-26"]);
+        assert_eq!(
+            current.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(),
+            ["lanarkshire-2023-26"]
+        );
         assert_eq!(superseded.len(), 1);
         assert_eq!(superseded[0].0.id, "south-lanarkshire-2017-20");
         assert_eq!(superseded[0].1.id, "lanarkshire-2023-26");

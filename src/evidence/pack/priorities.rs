@@ -1,4 +1,4 @@
-//! 2. Candidate priorities ranked by community support: each priority's share (respondents with at
+//! Section 2: Candidate priorities ranked by community support: each priority's share (respondents with at
 //! least one of its concerns in their top N, each counted once), its interval, bootstrap rank
 //! interval and chance of ranking first, its contributing concerns with their own shares, and a
 //! strength label from the interval rule in `crate::evidence::strength` (never from point
@@ -23,14 +23,23 @@ pub fn support_measure(share: &Share) -> SupportMeasure {
             upper: upper.max(estimate),
             unweighted_base: u32::try_from(share.base).unwrap_or(u32::MAX),
         },
-        _ => SupportMeasure { estimate: 0.0, lower: 0.0, upper: 0.0, unweighted_base: 0 },
+        _ => SupportMeasure {
+            estimate: 0.0,
+            lower: 0.0,
+            upper: 0.0,
+            unweighted_base: 0,
+        },
     }
 }
 
 /// Every concern's top-N share in one place with its strength label, in the definition's order.
 pub fn concern_shares(definition: &SurveyDefinition, evidence: &PlaceEvidence) -> Result<Vec<ConcernShare>, PackError> {
-    let by_id: HashMap<&str, Share> =
-        evidence.report.concerns.iter().map(|c| (c.concern_id.as_str(), Share::of(&c.share_top_n))).collect();
+    let by_id: HashMap<&str, Share> = evidence
+        .report
+        .concerns
+        .iter()
+        .map(|c| (c.concern_id.as_str(), Share::of(&c.share_top_n)))
+        .collect();
     let mut measures = HashMap::new();
     let mut shares = HashMap::new();
     for concern in &definition.concerns {
@@ -46,7 +55,7 @@ pub fn concern_shares(definition: &SurveyDefinition, evidence: &PlaceEvidence) -
         .concerns
         .into_iter()
         .map(|c| ConcernShare {
-            share: shares.remove(&c.concern_id).unwrap_or_else(|| Share {
+            share: shares.remove(&c.concern_id).unwrap_or(Share {
                 estimate: None,
                 ci_low: None,
                 ci_high: None,
@@ -128,7 +137,11 @@ fn summary(rows: &[PriorityRow], suppressed: bool, definition: &SurveyDefinition
             definition.suppression_threshold
         );
     }
-    let strong: Vec<&str> = rows.iter().filter(|r| r.strength == Strength::Strong).map(|r| r.label.as_str()).collect();
+    let strong: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.strength == Strength::Strong)
+        .map(|r| r.label.as_str())
+        .collect();
     let mut text = match rows.first() {
         Some(top) => match (top.support.estimate, top.support.ci_low, top.support.ci_high) {
             (Some(e), Some(lo), Some(hi)) => format!(
@@ -149,7 +162,10 @@ fn summary(rows: &[PriorityRow], suppressed: bool, definition: &SurveyDefinition
     if strong.is_empty() {
         text.push_str(" No priority's support is clearly above the middle of the candidate priorities.");
     } else {
-        text.push_str(&format!(" Strong support (whole interval above the middle): {}.", strong.join("; ")));
+        text.push_str(&format!(
+            " Strong support (whole interval above the middle): {}.",
+            strong.join("; ")
+        ));
     }
     text
 }

@@ -1,4 +1,4 @@
-//! 6. Representativeness: respondents against adult residents by age band, sex and (for a division)
+//! Section 6: Representativeness: respondents against adult residents by age band, sex and (for a division)
 //! council area; the design effect; what the weighting did; and which groups are under-represented
 //! (share of respondents below [`UNDER_REPRESENTED_RATIO`] of their share of adults), the "seldom
 //! heard" groups the plans promise to reach.
@@ -37,11 +37,11 @@ pub fn council_area_rows(division: &ResultsReport, areas: &[&ResultsReport]) -> 
         .iter()
         .map(|a| {
             let sample_share = (!hidden && n > 0).then(|| a.n as f64 / n as f64);
-            let population_share =
-                (adults > 0).then(|| a.representativeness.adult_population as f64 / adults as f64);
+            let population_share = (adults > 0).then(|| a.representativeness.adult_population as f64 / adults as f64);
             // Each area's weights sum to its adults, so weighting restores the population shares
             // (areas with no responses cannot be restored: their weighted share is 0).
-            let weighted_share = (!hidden && n > 0).then(|| if a.n > 0 { population_share.unwrap_or(0.0) } else { 0.0 });
+            let weighted_share =
+                (!hidden && n > 0).then(|| if a.n > 0 { population_share.unwrap_or(0.0) } else { 0.0 });
             CategoryRow {
                 label: a.area.name.clone(),
                 count: (!hidden).then_some(a.n),
@@ -91,7 +91,10 @@ fn weighting_sentences(report: &ResultsReport) -> Vec<String> {
         })
         .collect();
     for missing in &report.weighting.areas_without_responses {
-        out.push(format!("{}: no responses, so its residents cannot be represented.", missing.name));
+        out.push(format!(
+            "{}: no responses, so its residents cannot be represented.",
+            missing.name
+        ));
     }
     out
 }
@@ -109,7 +112,11 @@ pub fn build_sample(report: &ResultsReport, council_areas: Vec<CategoryRow>) -> 
         .iter()
         .map(|c| (format!("People aged {}", c.label), c))
         .chain(sex.iter().map(|c| (sex_word(&c.label), c)))
-        .chain(council_areas.iter().map(|c| (format!("People living in {}", c.label), c)));
+        .chain(
+            council_areas
+                .iter()
+                .map(|c| (format!("People living in {}", c.label), c)),
+        );
     let under_represented = named
         .filter(|(_, c)| c.under_represented)
         .filter_map(|(name, c)| {

@@ -39,7 +39,14 @@ fn respondents(definition: &SurveyDefinition, n: usize, seed: usize, first: Opti
             }
             ranked.dedup();
             let mut seen = Vec::new();
-            ranked.retain(|c| if seen.contains(c) { false } else { seen.push(*c); true });
+            ranked.retain(|c| {
+                if seen.contains(c) {
+                    false
+                } else {
+                    seen.push(*c);
+                    true
+                }
+            });
             ranked.truncate(3);
             Respondent {
                 age: Some((j % 7) as u8),
@@ -65,7 +72,10 @@ fn dataset(sizes: &[(&str, usize)], first: Option<(&str, usize)>) -> Dataset {
 
 fn options() -> EngineOptions {
     EngineOptions {
-        bootstrap: Some(BootstrapOptions { replicates: 40, ..BootstrapOptions::default() }),
+        bootstrap: Some(BootstrapOptions {
+            replicates: 40,
+            ..BootstrapOptions::default()
+        }),
         ..EngineOptions::default()
     }
 }
@@ -74,8 +84,14 @@ fn options() -> EngineOptions {
 fn pack_of(data: &Dataset, comments: &[(&str, Vec<String>)]) -> EvidencePack {
     let d = definition();
     let (geography, population) = (geography(), population());
-    let plans = crate::seeds::read_plans(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/plans")).unwrap();
-    let inputs = Inputs { definition: &d, geography, population, dataset: data };
+    let plans =
+        crate::seeds::read_plans(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/plans")).unwrap();
+    let inputs = Inputs {
+        definition: &d,
+        geography,
+        population,
+        dataset: data,
+    };
     let code = DivisionCode::parse("J").unwrap();
     let engine = engine_evidence(&inputs, None, &code, &plans, &options()).unwrap();
     let coder = ThemeCoder::new(&d.themes);
@@ -83,8 +99,11 @@ fn pack_of(data: &Dataset, comments: &[(&str, Vec<String>)]) -> EvidencePack {
     for (area, texts) in comments {
         coding.add_area(area, texts);
     }
-    let bases: HashMap<String, u32> =
-        engine.areas.iter().map(|a| (a.report.area.code.clone(), a.report.n as u32)).collect();
+    let bases: HashMap<String, u32> = engine
+        .areas
+        .iter()
+        .map(|a| (a.report.area.code.clone(), a.report.n as u32))
+        .collect();
     let inputs = PackInputs {
         definition: &d,
         previous: None,
@@ -111,35 +130,83 @@ fn priorities_are_ranked_by_support_and_each_respondent_counts_once_per_priority
         let support = row.support.estimate.unwrap();
         let shares: Vec<f64> = row.contributing.iter().map(|c| c.share.estimate.unwrap()).collect();
         let largest = shares.iter().copied().fold(0.0, f64::max);
-        assert!(support + 1e-12 >= largest && support <= shares.iter().sum::<f64>() + 1e-12, "{}", row.id);
+        assert!(
+            support + 1e-12 >= largest && support <= shares.iter().sum::<f64>() + 1e-12,
+            "{}",
+            row.id
+        );
         assert!(row.rank_interval.is_some() && row.p_rank_first.is_some());
     }
     assert!(rows.windows(2).all(|w| w[0].support.estimate >= w[1].support.estimate));
     assert_eq!(pack.council_areas.len(), 4);
     let names: Vec<&str> = pack.council_areas.iter().map(|s| s.place.name.as_str()).collect();
-    assert_eq!(names, ["East Lothian", "Midlothian", "Scottish Borders", "West Lothian"]);
+    assert_eq!(
+        names,
+        ["East Lothian", "Midlothian", "Scottish Borders", "West Lothian"]
+    );
     assert!(pack.council_areas.iter().all(|s| s.differences.is_some()));
-    assert!(pack.division_section.changes.summary.contains("no previous consultation"));
+    assert!(pack
+        .division_section
+        .changes
+        .summary
+        .contains("no previous consultation"));
 }
 
 #[test]
 fn a_small_area_is_suppressed_everywhere_never_zero() {
-    let data = dataset(&[("S12000010", 300), ("S12000019", 6), ("S12000026", 300), ("S12000040", 300)], None);
+    let data = dataset(
+        &[
+            ("S12000010", 300),
+            ("S12000019", 6),
+            ("S12000026", 300),
+            ("S12000040", 300),
+        ],
+        None,
+    );
     let comment = vec!["We never see a patrol, email a.b@example.com".to_string(); 6];
     let pack = pack_of(&data, &[("S12000019", comment.clone()), ("S12000010", comment)]);
     let small = pack.council_areas.iter().find(|s| s.place.code == "S12000019").unwrap();
     assert!(small.headline.suppressed && small.headline.feel_safe.estimate.is_none());
     assert_eq!(small.headline.feel_safe.estimate_text(), "suppressed");
     assert!(small.priorities.suppressed);
-    assert!(small.priorities.rows.iter().all(|r| r.support.estimate.is_none() && r.position.is_none()));
-    assert!(small.priorities.rows.iter().flat_map(|r| &r.contributing).all(|c| c.share.estimate.is_none()));
-    let said = pack.what_people_said.areas.iter().find(|a| a.place.code == "S12000019").unwrap();
+    assert!(small
+        .priorities
+        .rows
+        .iter()
+        .all(|r| r.support.estimate.is_none() && r.position.is_none()));
+    assert!(small
+        .priorities
+        .rows
+        .iter()
+        .flat_map(|r| &r.contributing)
+        .all(|c| c.share.estimate.is_none()));
+    let said = pack
+        .what_people_said
+        .areas
+        .iter()
+        .find(|a| a.place.code == "S12000019")
+        .unwrap();
     assert!(said.suppressed && said.comments.is_none() && said.themes.is_empty());
-    let shown = pack.what_people_said.areas.iter().find(|a| a.place.code == "S12000010").unwrap();
+    let shown = pack
+        .what_people_said
+        .areas
+        .iter()
+        .find(|a| a.place.code == "S12000010")
+        .unwrap();
     let quotes: Vec<&String> = shown.themes.iter().flat_map(|t| &t.examples).collect();
-    assert!(!quotes.is_empty() && quotes.iter().all(|q| q.contains("[email removed]") && !q.contains("a.b@")));
+    assert!(
+        !quotes.is_empty()
+            && quotes
+                .iter()
+                .all(|q| q.contains("[email removed]") && !q.contains("a.b@"))
+    );
     // Division totals leave the suppressed area out.
-    let visibility = pack.what_people_said.themes.iter().position(|t| t.id == "police_visibility").unwrap();
+    let visibility = pack
+        .what_people_said
+        .themes
+        .iter()
+        .position(|t| t.id == "police_visibility")
+        .unwrap();
     assert_eq!(pack.what_people_said.division_totals.as_ref().unwrap()[visibility], 6);
     assert_eq!(pack.what_people_said.areas_left_out, ["Midlothian"]);
 
@@ -161,9 +228,15 @@ fn a_concern_most_rank_first_that_the_plan_does_not_list_is_a_gap() {
     assert_eq!(coverage.plans.len(), 1);
     let plan = &coverage.plans[0];
     assert_eq!(plan.plan_id, "lothians-and-scottish-borders-2023-26");
-    let gap = plan.gaps.iter().find(|g| g.concern.id == "shoplifting").expect("shoplifting is a gap");
+    let gap = plan
+        .gaps
+        .iter()
+        .find(|g| g.concern.id == "shoplifting")
+        .expect("shoplifting is a gap");
     assert_eq!(gap.concern.strength, crate::evidence::Strength::Strong);
-    assert!(gap.candidate_priorities.contains(&"Tackling acquisitive crime".to_string()));
+    assert!(gap
+        .candidate_priorities
+        .contains(&"Tackling acquisitive crime".to_string()));
     assert!(plan.summary.contains("Shoplifting"));
     assert!(plan.covered.iter().all(|c| c.concern.id != "shoplifting"));
 }
@@ -171,7 +244,13 @@ fn a_concern_most_rank_first_that_the_plan_does_not_list_is_a_gap() {
 #[test]
 fn the_html_is_self_contained_with_ordered_headings_and_charts_described_and_tabulated() {
     let data = dataset(&J_AREAS.map(|a| (a, 200)), None);
-    let pack = pack_of(&data, &[("S12000010", vec!["=HYPERLINK(\"x\") we never see a patrol at all".into()])]);
+    let pack = pack_of(
+        &data,
+        &[(
+            "S12000010",
+            vec!["=HYPERLINK(\"x\") we never see a patrol at all".into()],
+        )],
+    );
     let html = render_html(&pack).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<html lang=\"en-GB\">"));
     assert!(!html.contains("<script") && !html.contains("<link") && html.contains("<style>"));
@@ -180,7 +259,11 @@ fn the_html_is_self_contained_with_ordered_headings_and_charts_described_and_tab
     for (i, _) in html.match_indices("<h") {
         let level = html[i + 2..].chars().next().and_then(|c| c.to_digit(10));
         if let Some(level) = level {
-            assert!(level <= last + 1, "heading h{level} after h{last} at {}", &html[i..i + 60]);
+            assert!(
+                level <= last + 1,
+                "heading h{level} after h{last} at {}",
+                &html[i..i + 60]
+            );
             last = level;
         }
     }
@@ -190,7 +273,10 @@ fn the_html_is_self_contained_with_ordered_headings_and_charts_described_and_tab
     assert_eq!(html.matches("<desc id=\"chart-").count(), svgs);
     let top = &pack.division_section.priorities.rows[0];
     let shown = top.support.estimate_text();
-    assert!(html.matches(&shown).count() >= 2, "{shown} in the chart description and the table");
+    assert!(
+        html.matches(&shown).count() >= 2,
+        "{shown} in the chart description and the table"
+    );
     for word in ["TODO", "lorem", "placeholder", "NaN", "inf%", "-inf"] {
         assert!(!html.contains(word), "{word} in the HTML");
     }
@@ -216,6 +302,9 @@ fn under_representation_and_responses_per_thousand_follow_their_rules() {
         assert_eq!(row.under_represented, expected, "{}", row.label);
     }
     // Equal numbers in each area: West Lothian (the largest) is under-represented, and named.
-    assert!(sample.under_represented.iter().any(|s| s.starts_with("People living in West Lothian")));
+    assert!(sample
+        .under_represented
+        .iter()
+        .any(|s| s.starts_with("People living in West Lothian")));
     assert_eq!(sample.council_areas.len(), 4);
 }

@@ -7,15 +7,47 @@ use crate::helpers::{repo_path, spawn_app_with_defs};
 async fn unknown_or_missing_consultations_and_divisions_are_clear_html_errors() {
     let app = spawn_app_with_defs(&repo_path("survey-defs")).await;
     let cases = [
-        ("/analyst/evidence-pack?consultation=nope&division=J", 404, "no consultation called"),
-        ("/analyst/evidence-pack?consultation=your-police-2026&division=Z", 404, "no police division"),
-        ("/analyst/evidence-pack?consultation=your-police-2026&division=JJ", 404, "no police division"),
-        ("/analyst/evidence-pack?consultation=your-police-2026", 400, "division is missing"),
+        (
+            "/analyst/evidence-pack?consultation=nope&division=J",
+            404,
+            "no consultation called",
+        ),
+        (
+            "/analyst/evidence-pack?consultation=your-police-2026&division=Z",
+            404,
+            "no police division",
+        ),
+        (
+            "/analyst/evidence-pack?consultation=your-police-2026&division=JJ",
+            404,
+            "no police division",
+        ),
+        (
+            "/analyst/evidence-pack?consultation=your-police-2026",
+            400,
+            "division is missing",
+        ),
         ("/analyst/evidence-pack?division=J", 400, "consultation is missing"),
-        ("/analyst/evidence-pack?consultation=your-police-2026&division=J&download=pdf", 400, "html, json or csv"),
-        ("/analyst/evidence-pack?consultation=your-police-2026&division=J&download=csv&table=x", 400, "table"),
-        ("/analyst/evidence-pack?consultation=your-police-2026&division=J&compare_with=nope", 404, "to compare with"),
-        ("/analyst/evidence-pack?consultation=your-police-2026&division=J&colour=red", 400, "web address"),
+        (
+            "/analyst/evidence-pack?consultation=your-police-2026&division=J&download=pdf",
+            400,
+            "html, json or csv",
+        ),
+        (
+            "/analyst/evidence-pack?consultation=your-police-2026&division=J&download=csv&table=x",
+            400,
+            "table",
+        ),
+        (
+            "/analyst/evidence-pack?consultation=your-police-2026&division=J&compare_with=nope",
+            404,
+            "to compare with",
+        ),
+        (
+            "/analyst/evidence-pack?consultation=your-police-2026&division=J&colour=red",
+            400,
+            "web address",
+        ),
     ];
     for (path, status, words) in cases {
         let res = app.get(path).await;

@@ -24,16 +24,36 @@ pub async fn app_with_demo_data(current: usize) -> TestApp {
     let mut conn = app.db.connect();
     let find = |id: &str| app.state.consultations.get(id).expect("definition loaded").clone();
     let (geography, population) = (app.state.geography.clone(), app.state.population.clone());
-    store_generated(&mut conn, &find(CURRENT), &geography, &population, current, 7, Wave::Current, false)
-        .expect("current demo data");
-    store_generated(&mut conn, &find(PREVIOUS), &geography, &population, current * 4 / 5, 8, Wave::Previous, false)
-        .expect("previous demo data");
+    store_generated(
+        &mut conn,
+        &find(CURRENT),
+        &geography,
+        &population,
+        current,
+        7,
+        Wave::Current,
+        false,
+    )
+    .expect("current demo data");
+    store_generated(
+        &mut conn,
+        &find(PREVIOUS),
+        &geography,
+        &population,
+        current * 4 / 5,
+        8,
+        Wave::Previous,
+        false,
+    )
+    .expect("previous demo data");
     app
 }
 
 /// Runs SQL against the test database.
 pub fn sql(app: &TestApp, statement: &str) -> usize {
-    diesel::sql_query(statement).execute(&mut app.db.connect()).unwrap_or_else(|e| panic!("{statement}: {e}"))
+    diesel::sql_query(statement)
+        .execute(&mut app.db.connect())
+        .unwrap_or_else(|e| panic!("{statement}: {e}"))
 }
 
 pub fn pack_path(division: &str, extra: &str) -> String {

@@ -5,13 +5,18 @@ use crate::helpers::TestApp;
 use serde_json::Value;
 
 async fn results(app: &TestApp, query: &str) -> Value {
-    let res = app.get(&format!("/api/v1/consultations/{CURRENT}/results?{query}")).await;
+    let res = app
+        .get(&format!("/api/v1/consultations/{CURRENT}/results?{query}"))
+        .await;
     assert_eq!(res.status(), 200);
     res.json().await.unwrap()
 }
 
 fn close(a: &Value, b: &Value, what: &str) {
-    let (x, y) = (a.as_f64().unwrap_or_else(|| panic!("{what}: {a}")), b.as_f64().unwrap_or_else(|| panic!("{what}: {b}")));
+    let (x, y) = (
+        a.as_f64().unwrap_or_else(|| panic!("{what}: {a}")),
+        b.as_f64().unwrap_or_else(|| panic!("{what}: {b}")),
+    );
     assert!((x - y).abs() < 1e-12, "{what}: pack {x} vs results {y}");
 }
 
@@ -19,10 +24,18 @@ fn close(a: &Value, b: &Value, what: &str) {
 fn same_figures(section: &Value, report: &Value, place: &str) {
     let h = &section["headline"];
     assert_eq!(h["responses"], report["n"], "{place}: n");
-    close(&h["effective_sample_size"], &report["n_effective"], &format!("{place}: n_effective"));
+    close(
+        &h["effective_sample_size"],
+        &report["n_effective"],
+        &format!("{place}: n_effective"),
+    );
     for measure in ["feel_safe", "confidence"] {
         for field in ["estimate", "ci_low", "ci_high"] {
-            close(&h[measure][field], &report[measure][field], &format!("{place}: {measure}.{field}"));
+            close(
+                &h[measure][field],
+                &report[measure][field],
+                &format!("{place}: {measure}.{field}"),
+            );
         }
     }
     let concerns = report["concerns"].as_array().unwrap();
@@ -31,12 +44,19 @@ fn same_figures(section: &Value, report: &Value, place: &str) {
         for c in priority["contributing"].as_array().unwrap() {
             let r = concerns.iter().find(|r| r["concern_id"] == c["id"]).unwrap();
             for field in ["estimate", "ci_low", "ci_high"] {
-                close(&c["share"][field], &r["share_top_n"][field], &format!("{place}: {} {field}", c["id"]));
+                close(
+                    &c["share"][field],
+                    &r["share_top_n"][field],
+                    &format!("{place}: {} {field}", c["id"]),
+                );
             }
             checked += 1;
         }
     }
-    assert!(checked >= 21, "{place}: every concern appears under some priority ({checked})");
+    assert!(
+        checked >= 21,
+        "{place}: every concern appears under some priority ({checked})"
+    );
     // What changed: exactly the comparisons the results API flags as significant.
     let comparison = &report["comparison"];
     let mut expected: Vec<String> = comparison["concerns"]
@@ -46,7 +66,10 @@ fn same_figures(section: &Value, report: &Value, place: &str) {
         .filter(|c| c["significant"] == true)
         .map(|c| format!("{} (in top 3)", c["label"].as_str().unwrap()))
         .collect();
-    for (measure, label) in [("feel_safe", "Feel safe"), ("confidence", "Confident in the local police")] {
+    for (measure, label) in [
+        ("feel_safe", "Feel safe"),
+        ("confidence", "Confident in the local police"),
+    ] {
         if comparison[measure]["significant"] == true {
             expected.push(label.to_string());
         }
@@ -67,7 +90,10 @@ async fn the_pack_for_a_division_and_an_area_has_the_results_engines_numbers() {
     let app = app_with_demo_data(8_000).await;
     let pack = pack_json(&app, "J").await;
     assert_eq!(pack["division"]["code"], "J");
-    assert_eq!(pack["compared_with"]["id"], PREVIOUS, "the definition's previous wave by default");
+    assert_eq!(
+        pack["compared_with"]["id"], PREVIOUS,
+        "the definition's previous wave by default"
+    );
     let areas = pack["council_areas"].as_array().unwrap();
     assert_eq!(areas.len(), 4, "J has four council areas");
 
@@ -78,8 +104,16 @@ async fn the_pack_for_a_division_and_an_area_has_the_results_engines_numbers() {
 
     // Differences from the division: the API's area-vs-rest comparison, significant ones only.
     let rest = results(&app, &format!("area={EAST_LOTHIAN}&compare_with=division")).await;
-    let flagged = rest["comparison"]["concerns"].as_array().unwrap().iter().filter(|c| c["significant"] == true).count()
-        + ["feel_safe", "confidence"].iter().filter(|m| rest["comparison"][**m]["significant"] == true).count();
+    let flagged = rest["comparison"]["concerns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["significant"] == true)
+        .count()
+        + ["feel_safe", "confidence"]
+            .iter()
+            .filter(|m| rest["comparison"][**m]["significant"] == true)
+            .count();
     let differences = &area_section(&pack, EAST_LOTHIAN)["differences"];
     assert_eq!(differences["significant"].as_array().unwrap().len(), flagged);
     assert_eq!(differences["tested"], 23, "2 headline shares and 21 concerns tested");
@@ -89,18 +123,41 @@ async fn the_pack_for_a_division_and_an_area_has_the_results_engines_numbers() {
     assert_eq!(rows.len(), 9);
     for row in rows {
         let support = row["support"]["estimate"].as_f64().unwrap();
-        let shares: Vec<f64> = row["contributing"].as_array().unwrap().iter().map(|c| c["share"]["estimate"].as_f64().unwrap()).collect();
+        let shares: Vec<f64> = row["contributing"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["share"]["estimate"].as_f64().unwrap())
+            .collect();
         let largest = shares.iter().copied().fold(0.0, f64::max);
         let sum: f64 = shares.iter().sum();
-        assert!(support >= largest - 1e-12 && support <= sum + 1e-12, "{}: {support} vs {shares:?}", row["id"]);
+        assert!(
+            support >= largest - 1e-12 && support <= sum + 1e-12,
+            "{}: {support} vs {shares:?}",
+            row["id"]
+        );
         if shares.len() > 1 {
-            assert!(support < sum, "{}: respondents ranking two of its concerns are counted once", row["id"]);
+            assert!(
+                support < sum,
+                "{}: respondents ranking two of its concerns are counted once",
+                row["id"]
+            );
         }
-        assert!(row["rank_interval"].is_array(), "bootstrap rank interval for {}", row["id"]);
+        assert!(
+            row["rank_interval"].is_array(),
+            "bootstrap rank interval for {}",
+            row["id"]
+        );
         assert!(["strong", "moderate", "weak"].contains(&row["strength"].as_str().unwrap()));
     }
-    let supports: Vec<f64> = rows.iter().map(|r| r["support"]["estimate"].as_f64().unwrap()).collect();
-    assert!(supports.windows(2).all(|w| w[0] >= w[1]), "ranked by support: {supports:?}");
+    let supports: Vec<f64> = rows
+        .iter()
+        .map(|r| r["support"]["estimate"].as_f64().unwrap())
+        .collect();
+    assert!(
+        supports.windows(2).all(|w| w[0] >= w[1]),
+        "ranked by support: {supports:?}"
+    );
 
     // Responses per 1,000 adults from the population margins.
     let h = &pack["division_section"]["headline"];

@@ -13,8 +13,15 @@ const PLANTED: [&str; 6] = [
     "My name is Hamish McTavish and we never see a patrol here any more",
     "Speeding cars outside my house all day long, ring 0131 496 0000 please",
 ];
-const RAW: [&str; 7] =
-    ["jane.doe@example.com", "07700 900123", "EH41 3AB", "SN19 XYZ", "Hamish", "McTavish", "0131 496 0000"];
+const RAW: [&str; 7] = [
+    "jane.doe@example.com",
+    "07700 900123",
+    "EH41 3AB",
+    "SN19 XYZ",
+    "Hamish",
+    "McTavish",
+    "0131 496 0000",
+];
 
 #[actix_web::test]
 async fn a_small_area_is_suppressed_and_planted_personal_data_never_appears() {
@@ -24,10 +31,13 @@ async fn a_small_area_is_suppressed_and_planted_personal_data_never_appears() {
         "DELETE FROM responses WHERE consultation_id = '{CURRENT}' AND council_area_code = '{MIDLOTHIAN}' AND id NOT IN \
          (SELECT id FROM responses WHERE consultation_id = '{CURRENT}' AND council_area_code = '{MIDLOTHIAN}' ORDER BY id LIMIT 6)"
     ));
-    sql(&app, &format!(
+    sql(
+        &app,
+        &format!(
         "UPDATE responses SET comment = 'Speeding and no patrol, contact secret.person@example.org or 07700 900999' \
          WHERE consultation_id = '{CURRENT}' AND council_area_code = '{MIDLOTHIAN}'"
-    ));
+    ),
+    );
     // East Lothian: only the planted comments, so they must be the quotes.
     sql(&app, &format!(
         "UPDATE responses SET comment = NULL WHERE consultation_id = '{CURRENT}' AND council_area_code = '{EAST_LOTHIAN}'"
@@ -40,7 +50,9 @@ async fn a_small_area_is_suppressed_and_planted_personal_data_never_appears() {
             "concerns": ["speeding", "drug_dealing", "housebreaking"],
             "comment": comment,
         });
-        let res = app.post_json(&format!("/api/v1/consultations/{CURRENT}/responses"), &body).await;
+        let res = app
+            .post_json(&format!("/api/v1/consultations/{CURRENT}/responses"), &body)
+            .await;
         assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
     }
 
@@ -50,10 +62,17 @@ async fn a_small_area_is_suppressed_and_planted_personal_data_never_appears() {
     assert_eq!(small["headline"]["suppressed"], true);
     for measure in ["feel_safe", "confidence"] {
         assert_eq!(small["headline"][measure]["suppressed"], true);
-        assert!(small["headline"][measure]["estimate"].is_null(), "suppressed, not 0: {}", small["headline"][measure]);
+        assert!(
+            small["headline"][measure]["estimate"].is_null(),
+            "suppressed, not 0: {}",
+            small["headline"][measure]
+        );
     }
     for row in small["priorities"]["rows"].as_array().unwrap() {
-        assert!(row["support"]["estimate"].is_null() && row["strength"] == "suppressed", "{row}");
+        assert!(
+            row["support"]["estimate"].is_null() && row["strength"] == "suppressed",
+            "{row}"
+        );
         assert!(row["position"].is_null() && row["rank_interval"].is_null());
     }
     assert_eq!(small["representativeness"]["suppressed"], true);
@@ -61,7 +80,10 @@ async fn a_small_area_is_suppressed_and_planted_personal_data_never_appears() {
     let small_said = said.iter().find(|a| a["place"]["code"] == MIDLOTHIAN).unwrap();
     assert_eq!(small_said["suppressed"], true);
     assert!(small_said["comments"].is_null() && small_said["themes"].as_array().unwrap().is_empty());
-    assert_eq!(pack["what_people_said"]["areas_left_out"], serde_json::json!(["Midlothian"]));
+    assert_eq!(
+        pack["what_people_said"]["areas_left_out"],
+        serde_json::json!(["Midlothian"])
+    );
 
     // East Lothian's quotes are the planted comments, redacted.
     let east = said.iter().find(|a| a["place"]["code"] == EAST_LOTHIAN).unwrap();
@@ -74,7 +96,13 @@ async fn a_small_area_is_suppressed_and_planted_personal_data_never_appears() {
         .collect();
     assert!(!quotes.is_empty());
     let all_quotes = quotes.join("\n");
-    for placeholder in ["[email removed]", "[phone number removed]", "[postcode removed]", "[vehicle registration removed]", "[name removed]"] {
+    for placeholder in [
+        "[email removed]",
+        "[phone number removed]",
+        "[postcode removed]",
+        "[vehicle registration removed]",
+        "[name removed]",
+    ] {
         assert!(all_quotes.contains(placeholder), "{placeholder} in {all_quotes}");
     }
 
@@ -97,7 +125,11 @@ async fn a_small_area_is_suppressed_and_planted_personal_data_never_appears() {
     assert!(html.contains("Support for the candidate priorities in Midlothian is suppressed"));
     let themes_csv = &outputs.iter().find(|(n, _)| *n == "themes").unwrap().1;
     let midlothian_rows: Vec<&str> = themes_csv.lines().filter(|l| l.contains(MIDLOTHIAN)).collect();
-    assert_eq!(midlothian_rows.len(), 1, "one suppressed row, no theme counts: {midlothian_rows:?}");
+    assert_eq!(
+        midlothian_rows.len(),
+        1,
+        "one suppressed row, no theme counts: {midlothian_rows:?}"
+    );
     assert!(midlothian_rows[0].contains(",true,"), "{}", midlothian_rows[0]);
     let headline_csv = &outputs.iter().find(|(n, _)| *n == "headline").unwrap().1;
     let row = headline_csv.lines().find(|l| l.contains(MIDLOTHIAN)).unwrap();

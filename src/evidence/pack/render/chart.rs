@@ -39,7 +39,11 @@ fn short_label(label: &str) -> String {
 
 /// The priorities chart of one place; `None` when the figures are suppressed.
 pub fn priorities_chart(rows: &[PriorityRow], place: &str, top_n: usize, id: &str) -> Option<String> {
-    if rows.is_empty() || rows.iter().any(|r| r.support.suppressed || r.support.estimate.is_none()) {
+    if rows.is_empty()
+        || rows
+            .iter()
+            .any(|r| r.support.suppressed || r.support.estimate.is_none())
+    {
         return None;
     }
     let max = rows
@@ -84,7 +88,9 @@ pub fn priorities_chart(rows: &[PriorityRow], place: &str, top_n: usize, id: &st
         );
     }
     for (i, r) in rows.iter().enumerate() {
-        let (Some(e), lo, hi) = (r.support.estimate, r.support.ci_low, r.support.ci_high) else { continue };
+        let (Some(e), lo, hi) = (r.support.estimate, r.support.ci_low, r.support.ci_high) else {
+            continue;
+        };
         let y = TOP + i as f64 * (BAR_HEIGHT + GAP);
         let mid = y + BAR_HEIGHT / 2.0;
         let _ = write!(

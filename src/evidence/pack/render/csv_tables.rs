@@ -6,8 +6,15 @@ use super::super::model::{CategoryRow, ChangeRow, EvidencePack, PlaceSection, Sh
 use crate::results::csv::neutralise;
 
 /// The tables, by file stem, in the order they are written.
-pub const TABLES: [&str; 7] =
-    ["headline", "priorities", "priority_concerns", "plan_coverage", "changes", "representativeness", "themes"];
+pub const TABLES: [&str; 7] = [
+    "headline",
+    "priorities",
+    "priority_concerns",
+    "plan_coverage",
+    "changes",
+    "representativeness",
+    "themes",
+];
 
 struct Table {
     writer: csv::Writer<Vec<u8>>,
@@ -35,7 +42,13 @@ fn num(v: Option<f64>) -> String {
 }
 
 fn share_cells(s: &Share) -> Vec<String> {
-    vec![num(s.estimate), num(s.ci_low), num(s.ci_high), s.base.to_string(), s.suppressed.to_string()]
+    vec![
+        num(s.estimate),
+        num(s.ci_low),
+        num(s.ci_high),
+        s.base.to_string(),
+        s.suppressed.to_string(),
+    ]
 }
 
 fn sections(pack: &EvidencePack) -> impl Iterator<Item = &PlaceSection> {
@@ -137,14 +150,22 @@ fn priorities(pack: &EvidencePack) -> Result<String, csv::Error> {
     for s in sections(pack) {
         for r in &s.priorities.rows {
             let mut cells = place_cells(s);
-            cells.extend([r.position.map(|p| p.to_string()).unwrap_or_default(), r.id.clone(), r.label.clone()]);
+            cells.extend([
+                r.position.map(|p| p.to_string()).unwrap_or_default(),
+                r.id.clone(),
+                r.label.clone(),
+            ]);
             cells.extend(share_cells(&r.support));
             cells.extend([
                 r.strength.to_string(),
                 r.rank_interval.map(|i| i[0].to_string()).unwrap_or_default(),
                 r.rank_interval.map(|i| i[1].to_string()).unwrap_or_default(),
                 num(r.p_rank_first),
-                r.contributing.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(";"),
+                r.contributing
+                    .iter()
+                    .map(|c| c.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(";"),
             ]);
             t.row(cells)?;
         }
@@ -156,7 +177,17 @@ fn priority_concerns(pack: &EvidencePack) -> Result<String, csv::Error> {
     let cols: Vec<&str> = PLACE
         .iter()
         .copied()
-        .chain(["priority_id", "concern_id", "concern", "share_top_n", "ci_low", "ci_high", "base", "suppressed", "strength"])
+        .chain([
+            "priority_id",
+            "concern_id",
+            "concern",
+            "share_top_n",
+            "ci_low",
+            "ci_high",
+            "base",
+            "suppressed",
+            "strength",
+        ])
         .collect();
     let mut t = Table::new(&cols)?;
     for s in sections(pack) {
@@ -190,14 +221,26 @@ fn plan_coverage(pack: &EvidencePack) -> Result<String, csv::Error> {
     ])?;
     for p in &pack.plan_coverage.plans {
         for g in &p.gaps {
-            let mut cells = vec![p.plan_id.clone(), "gap".into(), String::new(), g.concern.id.clone(), g.concern.label.clone()];
+            let mut cells = vec![
+                p.plan_id.clone(),
+                "gap".into(),
+                String::new(),
+                g.concern.id.clone(),
+                g.concern.label.clone(),
+            ];
             cells.extend(share_cells(&g.concern.share));
             cells.extend([g.concern.strength.to_string(), g.why.clone()]);
             t.row(cells)?;
         }
         for w in &p.weakly_supported {
             for c in &w.concerns {
-                let mut cells = vec![p.plan_id.clone(), "weakly_supported".into(), w.label.clone(), c.id.clone(), c.label.clone()];
+                let mut cells = vec![
+                    p.plan_id.clone(),
+                    "weakly_supported".into(),
+                    w.label.clone(),
+                    c.id.clone(),
+                    c.label.clone(),
+                ];
                 cells.extend(share_cells(&c.share));
                 cells.extend([c.strength.to_string(), w.note.clone()]);
                 t.row(cells)?;
@@ -229,7 +272,15 @@ fn changes(pack: &EvidencePack) -> Result<String, csv::Error> {
     let cols: Vec<&str> = PLACE
         .iter()
         .copied()
-        .chain(["compared_with", "measure", "this", "other", "difference", "p_adjusted", "significant"])
+        .chain([
+            "compared_with",
+            "measure",
+            "this",
+            "other",
+            "difference",
+            "p_adjusted",
+            "significant",
+        ])
         .collect();
     let mut t = Table::new(&cols)?;
     for s in sections(pack) {
@@ -256,13 +307,25 @@ fn representativeness(pack: &EvidencePack) -> Result<String, csv::Error> {
     let cols: Vec<&str> = PLACE
         .iter()
         .copied()
-        .chain(["margin", "category", "count", "sample_share", "weighted_share", "population_share", "under_represented", "suppressed"])
+        .chain([
+            "margin",
+            "category",
+            "count",
+            "sample_share",
+            "weighted_share",
+            "population_share",
+            "under_represented",
+            "suppressed",
+        ])
         .collect();
     let mut t = Table::new(&cols)?;
     for s in sections(pack) {
         let r = &s.representativeness;
-        let margins: [(&str, &Vec<CategoryRow>); 3] =
-            [("age_band", &r.age_band), ("sex", &r.sex), ("council_area", &r.council_areas)];
+        let margins: [(&str, &Vec<CategoryRow>); 3] = [
+            ("age_band", &r.age_band),
+            ("sex", &r.sex),
+            ("council_area", &r.council_areas),
+        ];
         for (margin, rows) in margins {
             for c in rows {
                 let mut cells = place_cells(s);
@@ -298,7 +361,12 @@ fn themes(pack: &EvidencePack) -> Result<String, csv::Error> {
     ])?;
     for a in &pack.what_people_said.areas {
         if a.suppressed {
-            let mut cells = vec![a.place.code.clone(), a.place.name.clone(), a.base.to_string(), "true".into()];
+            let mut cells = vec![
+                a.place.code.clone(),
+                a.place.name.clone(),
+                a.base.to_string(),
+                "true".into(),
+            ];
             cells.extend(std::iter::repeat(String::new()).take(6));
             t.row(cells)?;
             continue;

@@ -21,7 +21,9 @@ struct PackPage<'a> {
 
 impl PackPage<'_> {
     fn sections(&self) -> Vec<&PlaceSection> {
-        std::iter::once(&self.pack.division_section).chain(self.pack.council_areas.iter()).collect()
+        std::iter::once(&self.pack.division_section)
+            .chain(self.pack.council_areas.iter())
+            .collect()
     }
 
     fn margin<'s>(&self, section: &'s PlaceSection, which: &str) -> &'s [CategoryRow] {
@@ -65,11 +67,15 @@ impl PackPage<'_> {
     }
 
     fn rank(&self, interval: &Option<[usize; 2]>) -> String {
-        interval.map(rank_interval).unwrap_or_else(|| "not available".to_string())
+        interval
+            .map(rank_interval)
+            .unwrap_or_else(|| "not available".to_string())
     }
 
     fn position(&self, position: &Option<usize>) -> String {
-        position.map(|p| p.to_string()).unwrap_or_else(|| "suppressed".to_string())
+        position
+            .map(|p| p.to_string())
+            .unwrap_or_else(|| "suppressed".to_string())
     }
 
     fn count(&self, value: &Option<usize>) -> String {
@@ -81,7 +87,9 @@ impl PackPage<'_> {
     }
 
     fn count32(&self, value: &Option<u32>) -> String {
-        value.map(|v| thousands(v as usize)).unwrap_or_else(|| "suppressed".to_string())
+        value
+            .map(|v| thousands(v as usize))
+            .unwrap_or_else(|| "suppressed".to_string())
     }
 
     fn whole(&self, value: &Option<f64>) -> String {
@@ -92,11 +100,15 @@ impl PackPage<'_> {
     }
 
     fn num1(&self, value: &Option<f64>) -> String {
-        value.map(|v| format!("{v:.1}")).unwrap_or_else(|| "not known".to_string())
+        value
+            .map(|v| format!("{v:.1}"))
+            .unwrap_or_else(|| "not known".to_string())
     }
 
     fn num2(&self, value: &Option<f64>) -> String {
-        value.map(|v| format!("{v:.2}")).unwrap_or_else(|| "suppressed".to_string())
+        value
+            .map(|v| format!("{v:.2}"))
+            .unwrap_or_else(|| "suppressed".to_string())
     }
 
     fn total(&self, totals: &[u32], index: &usize) -> String {
@@ -121,7 +133,11 @@ pub fn render_html(pack: &EvidencePack) -> Result<String, askama::Error> {
         pack,
         css: PACK_CSS,
         division_chart: chart(&pack.division_section, "chart-division"),
-        area_charts: pack.council_areas.iter().map(|s| chart(s, &format!("chart-{}", s.place.code))).collect(),
+        area_charts: pack
+            .council_areas
+            .iter()
+            .map(|s| chart(s, &format!("chart-{}", s.place.code)))
+            .collect(),
     };
     page.render()
 }

@@ -30,7 +30,10 @@ pub enum RenderError {
 }
 
 fn write(path: PathBuf, text: &str) -> Result<PathBuf, RenderError> {
-    std::fs::write(&path, text).map_err(|source| RenderError::Io { path: path.display().to_string(), source })?;
+    std::fs::write(&path, text).map_err(|source| RenderError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
     Ok(path)
 }
 
@@ -38,8 +41,10 @@ fn write(path: PathBuf, text: &str) -> Result<PathBuf, RenderError> {
 /// folders; returns the files written.
 pub fn write_pack(pack: &EvidencePack, dir: &Path) -> Result<Vec<PathBuf>, RenderError> {
     let csv_dir = dir.join("csv");
-    std::fs::create_dir_all(&csv_dir)
-        .map_err(|source| RenderError::Io { path: csv_dir.display().to_string(), source })?;
+    std::fs::create_dir_all(&csv_dir).map_err(|source| RenderError::Io {
+        path: csv_dir.display().to_string(),
+        source,
+    })?;
     let mut written = vec![
         write(dir.join("evidence-pack.html"), &render_html(pack)?)?,
         write(dir.join("evidence-pack.json"), &render_json(pack)?)?,
