@@ -9,7 +9,12 @@ import { launch, baseUrl, expectNoAxeViolations } from '../lib/browser.js';
 const CONSULTATION = 'your-police-2026';
 // J: East Lothian, Scottish Borders and West Lothian get enough responses; Midlothian gets 3.
 const AREAS = { S12000010: 60, S12000026: 60, S12000040: 60, S12000019: 3 };
-const CONCERNS = ['drug_dealing', 'antisocial_behaviour', 'speeding', 'housebreaking', 'online_fraud', 'violence', 'rural_crime'];
+const CONCERNS = [
+  'drug_dealing', 'antisocial_behaviour', 'youth_disorder', 'vandalism', 'violence', 'hate_crime', 'domestic_abuse',
+  'sexual_crime', 'child_exploitation', 'vulnerable_people', 'housebreaking', 'vehicle_crime', 'shoplifting',
+  'doorstep_crime', 'online_fraud', 'rural_crime', 'organised_crime', 'speeding', 'drink_drug_driving',
+  'nuisance_vehicles', 'terrorism',
+];
 const BANDS = ['16-24', '25-34', '35-44', '45-54', '55-64', '65-74', '75+'];
 const COMMENTS = [
   'We never see a police patrol on our street any more.',
@@ -21,19 +26,27 @@ const COMMENTS = [
 let browser;
 let page;
 
+// A small deterministic generator, so answers do not line up with age or sex (answers that are
+// perfectly determined by a weighting variable are not what residents give).
+let state = 20261202;
+function next(n) {
+  state = (state * 1103515245 + 12345) % 2147483648;
+  return Math.floor((state / 2147483648) * n);
+}
+
 async function postResponses() {
   let i = 0;
   for (const [area, count] of Object.entries(AREAS)) {
     for (let k = 0; k < count; k += 1, i += 1) {
-      const ranked = [...new Set([CONCERNS[i % 7], CONCERNS[(i + 2) % 7], CONCERNS[(i + 5) % 7]])];
+      const ranked = [...new Set([CONCERNS[next(21)], CONCERNS[next(21)], CONCERNS[next(21)]])];
       const body = {
         council_area: area,
-        feel_safe: 1 + ((i * 7) % 5),
-        confidence: 1 + ((i * 3) % 5),
+        feel_safe: 1 + next(5),
+        confidence: 1 + next(5),
         concerns: ranked,
-        age_band: BANDS[i % 7],
-        sex: i % 2 === 0 ? 'F' : 'M',
-        comment: COMMENTS[i % COMMENTS.length],
+        age_band: BANDS[next(7)],
+        sex: next(2) === 0 ? 'F' : 'M',
+        comment: COMMENTS[next(COMMENTS.length)],
       };
       const res = await fetch(`${baseUrl()}/api/v1/consultations/${CONSULTATION}/responses`, {
         method: 'POST',
