@@ -34,7 +34,7 @@ impl MergedBallots {
             *by_ranking.entry(cut).or_insert(0.0) += weight;
         }
         let mut merged: Vec<(RankingCodes, f64)> = by_ranking.into_iter().collect();
-        merged.sort_by(|a, b| a.0.cmp(&b.0));
+        merged.sort_by_key(|a| a.0);
         MergedBallots {
             rankings: merged.iter().map(|(r, _)| r.as_slice().iter().map(|&c| usize::from(c)).collect()).collect(),
             weights: merged.iter().map(|(_, w)| *w).collect(),
