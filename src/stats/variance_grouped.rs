@@ -89,8 +89,7 @@ impl CalibrationVariance<'_> {
             design_weights: Vec::new(),
         };
         let mut key = Vec::with_capacity(margins.len() + 4);
-        for i in 0..n {
-            let (w, d) = (weights[i], self.design_weights[i]);
+        for (i, (&w, &d)) in weights.iter().zip(&self.design_weights).enumerate() {
             key.clear();
             key.extend(margins.iter().map(|m| m.codes[i]));
             for bits in [w.to_bits(), d.to_bits()] {
