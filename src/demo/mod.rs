@@ -19,10 +19,12 @@ mod comment_text;
 pub mod comments;
 pub mod concerns;
 mod csv_out;
+pub mod dataset;
 mod model;
 mod store;
 
 pub use csv_out::{write_csv, CsvResponseWriter};
+pub use dataset::generate_dataset;
 pub use model::{AGE_RESPONSE, COMMENT_RATE, SEX_RESPONSE};
 pub use store::{batch_source, store_generated, StoredDemo, DEMO_SOURCE_PREFIX};
 

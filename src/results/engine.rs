@@ -5,7 +5,7 @@
 use super::bootstrap::rank_stability_with_groups;
 use super::concerns::{concern_figures, ConcernFigures, MergedBallots, RankBasis};
 use super::dataset::{Dataset, Respondent};
-use super::estimates::{pooled_proportion, AreaForEstimates, Estimate};
+use super::estimates::{concern_counts, pooled_from_counts, pooled_proportion, AreaCounts, AreaForEstimates, Estimate};
 use super::selection::{AreaLabel, ResolvedSelection};
 use super::weighting::{weight_area, AreaWeightingReport, WeightedArea, WeightingOptions};
 use super::ResultsError;
@@ -182,12 +182,11 @@ pub fn compute_selection_grouped(
     figures.weights = Some(summarise_weights(&all_weights)?);
     figures.feel_safe = pooled_proportion(&areas, feels_safe)?;
     figures.confidence = pooled_proportion(&areas, is_confident)?;
+    let (top_n, first) = concern_counts(&areas, concerns, max_ranked);
     for (k, estimates) in figures.concerns.iter_mut().enumerate() {
-        let k = k as u8;
-        estimates.share_top_n = pooled_proportion(&areas, |r| {
-            Some(r.ranking.as_slice().iter().take(max_ranked).any(|&c| c == k))
-        })?;
-        estimates.share_first = pooled_proportion(&areas, |r| Some(r.ranking.as_slice().first() == Some(&k)))?;
+        let of_concern = |counts: &[Vec<AreaCounts>]| counts.iter().map(|area| area[k].clone()).collect::<Vec<_>>();
+        estimates.share_top_n = pooled_from_counts(&areas, &of_concern(&top_n))?;
+        estimates.share_first = pooled_from_counts(&areas, &of_concern(&first))?;
     }
     for (estimate, group) in figures.groups.iter_mut().zip(groups) {
         *estimate = pooled_proportion(&areas, |r| {

@@ -62,6 +62,7 @@ pub use plackett_luce::{fit_plackett_luce, PlackettLuceFit, PlackettLuceOptions}
 pub use raking::{rake_to_margins, Margin, RakingDesign, RakingOptions, RakingResult};
 pub use ranking_summary::{borda_mean, share_first, share_top_n, WeightedBallot};
 pub use trimming::{TrimOptions, TrimRound, TrimmedRaking};
+pub use variance::grouped::{OutcomeCounts, RespondentGroups};
 pub use variance::{fixed_weights_proportion_variance, CalibrationVariance, LinearisedProportion};
 
 #[cfg(test)]

@@ -260,6 +260,9 @@ fn with_replacement_variance(z: impl Iterator<Item = f64> + Clone, n: usize) -> 
     n as f64 / (n as f64 - 1.0) * sum_sq
 }
 
+#[path = "variance_grouped.rs"]
+pub mod grouped;
+
 #[cfg(test)]
 #[path = "variance_tests.rs"]
 mod tests;

@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# The browser suite: axe (WCAG 2.2 AA) over every resident page, keyboard-only completion of the
-# survey, and screenshots at 320 px and desktop width, in Debian's headless Chromium.
+# The browser suite: axe (WCAG 2.2 AA) over every resident page and the analyst results pages,
+# keyboard-only completion of the survey and of the analyst form, and screenshots at 320 px and
+# desktop width, in Debian's headless Chromium.
 #
 #   bash tests/browser/run.sh
-#       builds LocalVoice, starts it on a free port against a fresh database, runs the suite, stops it.
+#       builds LocalVoice, starts it on a free port against a fresh database with demo responses,
+#       runs the suite, stops it.
 #   LOCALVOICE_URL=http://127.0.0.1:8080 bash tests/browser/run.sh
-#       runs the suite against a LocalVoice that is already running (it must have an open consultation).
+#       runs the suite against a LocalVoice that is already running (it must have an open consultation
+#       with responses, as `localvoice demo` gives).
 #
 # Environment: CHROMIUM_PATH (default /usr/bin/chromium); BROWSER_TEST_DATABASE_URL (default
-# postgres://postgres@127.0.0.1:5432/localvoice_browser_tests; dropped and re-created each run);
+# postgres://postgres@127.0.0.1:5432/localvoice_browser_tests; dropped and re-created each run, then
+# loaded with BROWSER_TEST_DEMO_RESPONSES demo responses, default 4000, for the analyst pages);
 # CARGO_TARGET_DIR (where the binary is built). Exits non-zero if anything needed is missing.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -84,6 +88,11 @@ if [ -z "${LOCALVOICE_URL:-}" ]; then
   fi
 
   defs_open_today "$workdir/defs"
+  # Synthetic responses for the open consultation and its previous wave, so that the analyst pages
+  # have weighted results and a comparison to show (reused if the database already has them).
+  "$bin" --database-url "$db_url" --defs "$workdir/defs" --seeds "$root/seeds" demo --no-serve \
+    --responses "${BROWSER_TEST_DEMO_RESPONSES:-4000}" >"$workdir/demo.log" 2>&1 ||
+    { cat "$workdir/demo.log" >&2; fail "could not load the demo responses"; }
   "$bin" --database-url "$db_url" --defs "$workdir/defs" --seeds "$root/seeds" serve --bind 127.0.0.1:0 \
     >"$workdir/server.log" 2>&1 &
   server_pid=$!
