@@ -25,10 +25,18 @@ pub struct Interval {
     pub upper: f64,
 }
 
+/// Largest effective sample size [`korn_graubard_interval`] uses. statrs's beta quantile does not
+/// return for very large shape parameters (seen from an effective n of 1e7 at p = 1e-6, and of 1e16
+/// at p = 0.5), which a variance that is zero but for rounding produces (an outcome the calibration
+/// variables explain exactly). Capping can only widen the interval; at a million it is at most
+/// ±0.1 percentage points wide, and no real survey here has a larger effective sample.
+pub const MAX_EFFECTIVE_N: f64 = 1e6;
+
 /// Korn–Graubard interval: Clopper–Pearson on the effective sample size `n* = p(1−p)/V`.
 ///
 /// When `V` is 0 (which happens at p = 0 or 1) the effective sample size is undefined and `n` is
 /// used instead, so 0 of n gives the Clopper–Pearson interval [0, upper].
+/// Either way it is capped at [`MAX_EFFECTIVE_N`].
 pub fn korn_graubard_interval(
     p: f64,
     variance: f64,
@@ -40,7 +48,8 @@ pub fn korn_graubard_interval(
         p * (1.0 - p) / variance
     } else {
         n
-    };
+    }
+    .min(MAX_EFFECTIVE_N);
     let alpha = 1.0 - level;
     Ok(Interval {
         lower: beta_quantile(alpha / 2.0, effective_n * p, effective_n * (1.0 - p) + 1.0)?,
@@ -219,5 +228,45 @@ mod tests {
         let ci = logit_interval(0.1, 0.0004, 500.0, 0.95).unwrap();
         assert!(ci.lower < 0.1 && ci.upper > 0.1);
         assert!(ci.upper - 0.1 > 0.1 - ci.lower);
+    }
+}
+#[cfg(test)]
+mod huge_effective_sizes {
+    #![allow(clippy::unwrap_used)]
+    use super::{korn_graubard_interval, MAX_EFFECTIVE_N};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    /// A variance that is zero but for rounding (an outcome the calibration variables explain
+    /// exactly) gives an astronomically large effective sample size; statrs's beta quantile never
+    /// returns for such shapes, so the interval must cap it and still come back, containing `p`.
+    #[test]
+    fn a_vanishing_variance_gives_a_narrow_interval_promptly_for_any_proportion() {
+        let mut ps = vec![0.5, 0.25, 1.0 / 7.0, 0.7];
+        for e in 1..=15 {
+            ps.extend([10f64.powi(-e), 3.0 * 10f64.powi(-e), 1.0 - 10f64.powi(-e)]);
+        }
+        for exponent in [5, 6, 7, 9, 12, 16, 20, 30] {
+            for &p in &ps {
+                let variance = p * (1.0 - p) / 10f64.powi(exponent);
+                let (tx, rx) = mpsc::channel();
+                std::thread::spawn(move || {
+                    let _ = tx.send(korn_graubard_interval(p, variance, 60.0, 0.95));
+                });
+                let interval = rx
+                    .recv_timeout(Duration::from_secs(10))
+                    .unwrap_or_else(|_| panic!("no interval within 10 s for p = {p}, effective n = 1e{exponent}"))
+                    .unwrap();
+                assert!(interval.lower <= p && p <= interval.upper, "{interval:?} for p = {p}");
+                let capped = korn_graubard_interval(p, p * (1.0 - p) / MAX_EFFECTIVE_N, 60.0, 0.95).unwrap();
+                if 10f64.powi(exponent) >= MAX_EFFECTIVE_N {
+                    let close = |a: f64, b: f64| (a - b).abs() <= 1e-12 + 1e-6 * b.abs();
+                    assert!(
+                        close(interval.lower, capped.lower) && close(interval.upper, capped.upper),
+                        "beyond the cap the interval is the capped one: {interval:?} vs {capped:?}"
+                    );
+                }
+            }
+        }
     }
 }
