@@ -24,6 +24,7 @@ use super::estimates::AreaForEstimates;
 use super::weighting::design_for;
 use super::ResultsError;
 use crate::stats::{
+    plackett_luce_worth_from, PlackettLuceOptions,
     bootstrap_rank_stability_drawn, BootstrapOptions, BootstrapRanks, RakingDesign, RakingOptions, StatsError,
 };
 use rand::Rng;
@@ -186,17 +187,21 @@ pub fn rank_stability(
     raking: &RakingOptions,
     options: &BootstrapOptions,
 ) -> Result<BootstrapRanks, ResultsError> {
-    let (ranks, _) = rank_stability_with_groups(areas, concerns, max_ranked, basis, &[], raking, options)?;
+    let (ranks, _) = rank_stability_with_groups(areas, concerns, max_ranked, basis, None, &[], raking, options)?;
     Ok(ranks)
 }
 
 /// As [`rank_stability`], and in the same replicates the rank stability of `groups` (sets of
 /// concern indices, e.g. candidate priorities) by [`group_shares`]; `None` when `groups` is empty.
+/// `pl_start`, the full sample's Plackett–Luce log-worths, warm-starts each replicate's fit (same
+/// maximum, far fewer iterations).
+#[allow(clippy::too_many_arguments)]
 pub fn rank_stability_with_groups(
     areas: &[AreaForEstimates<'_>],
     concerns: usize,
     max_ranked: usize,
     basis: RankBasis,
+    pl_start: Option<&[f64]>,
     groups: &[Vec<u8>],
     raking: &RakingOptions,
     options: &BootstrapOptions,
@@ -209,7 +214,13 @@ pub fn rank_stability_with_groups(
     let mut ranks = bootstrap_rank_stability_drawn(options, segments, |rng| {
         let counts = plan.group_counts(rng);
         let ballots = plan.replicate_ballots(&counts, raking)?;
-        let mut scores = vec![basis.scores(&ballots, concerns, max_ranked)?];
+        let concern_scores = match (basis, pl_start) {
+            (RankBasis::PlWorth, Some(start)) => {
+                plackett_luce_worth_from(concerns, &ballots.ballots(), &PlackettLuceOptions::default(), start)?
+            }
+            _ => basis.scores(&ballots, concerns, max_ranked)?,
+        };
+        let mut scores = vec![concern_scores];
         if !groups.is_empty() {
             scores.push(group_shares(&ballots, groups));
         }

@@ -58,7 +58,7 @@ pub use intervals::{
     clopper_pearson_interval, jeffreys_interval, korn_graubard_interval, logit_interval,
     wilson_interval, Interval, DEFAULT_CONFIDENCE_LEVEL,
 };
-pub use plackett_luce::{fit_plackett_luce, PlackettLuceFit, PlackettLuceOptions};
+pub use plackett_luce::{fit_plackett_luce, plackett_luce_worth_from, PlackettLuceFit, PlackettLuceOptions};
 pub use raking::{rake_to_margins, Margin, RakingDesign, RakingOptions, RakingResult};
 pub use ranking_summary::{borda_mean, share_first, share_top_n, WeightedBallot};
 pub use trimming::{TrimOptions, TrimRound, TrimmedRaking};
