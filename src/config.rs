@@ -33,7 +33,17 @@ pub struct Settings {
 
 impl Settings {
     pub fn new(database_url: String, defs_dir: PathBuf, seeds_dir: PathBuf, bind: String) -> Self {
-        let pool_size = std::env::var("LOCALVOICE_DB_POOL").ok().and_then(|v| v.parse().ok()).unwrap_or(16);
-        Self { database_url, defs_dir, seeds_dir, bind, pool_size, db_checkout_timeout: Duration::from_secs(3) }
+        let pool_size = std::env::var("LOCALVOICE_DB_POOL")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(16);
+        Self {
+            database_url,
+            defs_dir,
+            seeds_dir,
+            bind,
+            pool_size,
+            db_checkout_timeout: Duration::from_secs(3),
+        }
     }
 }

@@ -91,8 +91,12 @@ impl ApiError {
     /// What the client may be told: never the cause of an internal or database failure.
     pub fn public_detail(&self) -> String {
         match self {
-            ApiError::Validation(errors) => format!("{} field(s) need correcting: {}", errors.errors.len(), errors.summary()),
-            ApiError::Unavailable(_) => "The service cannot reach its database just now. Please try again in a minute.".into(),
+            ApiError::Validation(errors) => {
+                format!("{} field(s) need correcting: {}", errors.errors.len(), errors.summary())
+            }
+            ApiError::Unavailable(_) => {
+                "The service cannot reach its database just now. Please try again in a minute.".into()
+            }
             ApiError::Internal(_) => "Something went wrong on our side. Your request was not saved.".into(),
             other => other.to_string(),
         }

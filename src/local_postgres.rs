@@ -77,7 +77,11 @@ fn pg_command(program: &str, run_as_postgres: bool) -> Command {
 fn run(mut cmd: Command, what: &str) -> anyhow::Result<()> {
     let out = cmd.output().with_context(|| format!("could not run {what}"))?;
     if !out.status.success() {
-        bail!("{what} failed: {}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        bail!(
+            "{what} failed: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     Ok(())
 }
@@ -102,7 +106,10 @@ fn start_private_cluster(relative_dir: &Path) -> anyhow::Result<PrivateCluster> 
     let cluster_dir = data_dir.join("data");
     if !cluster_dir.join("PG_VERSION").exists() {
         let mut initdb = pg_command("initdb", run_as_postgres);
-        initdb.arg("-D").arg(&cluster_dir).args(["-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-instructions"]);
+        initdb
+            .arg("-D")
+            .arg(&cluster_dir)
+            .args(["-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-instructions"]);
         run(initdb, "initdb")?;
     }
     let mut mkdir = pg_command("mkdir", run_as_postgres);
@@ -118,5 +125,9 @@ fn start_private_cluster(relative_dir: &Path) -> anyhow::Result<PrivateCluster> 
         .arg(format!("-k {} -c listen_addresses=''", socket_dir.display()))
         .args(["-w", "start"]);
     run(start, "pg_ctl start")?;
-    Ok(PrivateCluster { data_dir: cluster_dir, socket_dir, run_as_postgres })
+    Ok(PrivateCluster {
+        data_dir: cluster_dir,
+        socket_dir,
+        run_as_postgres,
+    })
 }

@@ -43,7 +43,9 @@ fn json_error(error: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {
         JsonPayloadError::Overflow { limit } | JsonPayloadError::OverflowKnownLength { limit, .. } => {
             ApiError::PayloadTooLarge(format!("the request body must be at most {limit} bytes"))
         }
-        JsonPayloadError::Deserialize(e) => ApiError::BadRequest(format!("the request body is not valid JSON for a response: {e}")),
+        JsonPayloadError::Deserialize(e) => {
+            ApiError::BadRequest(format!("the request body is not valid JSON for a response: {e}"))
+        }
         other => ApiError::BadRequest(format!("could not read the request body: {other}")),
     };
     api_error.into()
@@ -51,8 +53,12 @@ fn json_error(error: JsonPayloadError, _req: &HttpRequest) -> actix_web::Error {
 
 fn form_error(error: UrlencodedError, _req: &HttpRequest) -> actix_web::Error {
     let api_error = match &error {
-        UrlencodedError::Overflow { limit, .. } => ApiError::PayloadTooLarge(format!("the form must be at most {limit} bytes")),
-        UrlencodedError::ContentType => ApiError::UnsupportedMediaType("send the form as application/x-www-form-urlencoded".into()),
+        UrlencodedError::Overflow { limit, .. } => {
+            ApiError::PayloadTooLarge(format!("the form must be at most {limit} bytes"))
+        }
+        UrlencodedError::ContentType => {
+            ApiError::UnsupportedMediaType("send the form as application/x-www-form-urlencoded".into())
+        }
         other => ApiError::BadRequest(format!("could not read the form: {other}")),
     };
     api_error.into()
@@ -73,8 +79,16 @@ fn run(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
             .wrap(TracingLogger::default())
             .app_data(data.clone())
             .app_data(web::PayloadConfig::new(BODY_LIMIT_BYTES))
-            .app_data(web::JsonConfig::default().limit(BODY_LIMIT_BYTES).error_handler(json_error))
-            .app_data(web::FormConfig::default().limit(BODY_LIMIT_BYTES).error_handler(form_error))
+            .app_data(
+                web::JsonConfig::default()
+                    .limit(BODY_LIMIT_BYTES)
+                    .error_handler(json_error),
+            )
+            .app_data(
+                web::FormConfig::default()
+                    .limit(BODY_LIMIT_BYTES)
+                    .error_handler(form_error),
+            )
             .app_data(web::QueryConfig::default().error_handler(query_error))
             .app_data(web::PathConfig::default().error_handler(path_error))
             .configure(routes::configure)

@@ -35,7 +35,15 @@ pub async fn submit(
     channel: Channel,
     idempotency: Option<IdempotencyKey>,
 ) -> Result<InsertOutcome, ApiError> {
-    submit_checked(state, consultation_id, input, ValidationErrors::default(), channel, idempotency).await
+    submit_checked(
+        state,
+        consultation_id,
+        input,
+        ValidationErrors::default(),
+        channel,
+        idempotency,
+    )
+    .await
 }
 
 /// Like [`submit`], for callers that found problems of their own while reading the request (a
@@ -55,12 +63,18 @@ pub async fn submit_checked(
         Ok(_) => return Err(ApiError::Validation(earlier)),
         Err(found) => {
             let mut all = earlier;
-            let later: Vec<_> =
-                found.errors.into_iter().filter(|e| all.for_field(&e.field).is_none()).collect();
+            let later: Vec<_> = found
+                .errors
+                .into_iter()
+                .filter(|e| all.for_field(&e.field).is_none())
+                .collect();
             all.errors.extend(later);
             return Err(ApiError::Validation(all));
         }
     };
-    let outcome = crate::db::run(&state.pool, move |conn| insert_response(conn, &response, idempotency.as_ref())).await?;
+    let outcome = crate::db::run(&state.pool, move |conn| {
+        insert_response(conn, &response, idempotency.as_ref())
+    })
+    .await?;
     Ok(outcome)
 }

@@ -186,7 +186,11 @@ fn generated_responses_round_trip_through_csv_with_both_writers() {
     for writer in [RowWriter::Copy, RowWriter::Insert] {
         let db = ScratchDb::new(&definition);
         let mut conn = db.connect();
-        let options = ImportOptions { progress: false, writer, chunk_rows: 1_500 };
+        let options = ImportOptions {
+            progress: false,
+            writer,
+            chunk_rows: 1_500,
+        };
         let report = import_csv_with(&mut conn, &definition, &reference.geography, file.path(), options).unwrap();
         assert_eq!(report.rows_imported, 4_000);
         assert_eq!(count(&mut conn, "responses"), 4_000);
@@ -234,7 +238,8 @@ fn demo_data_is_stored_as_one_batch_exactly_as_generated() {
 fn importing_the_same_file_twice_is_refused_and_adds_nothing() {
     let (reference, definition) = reference_and_definition();
     let db = ScratchDb::new(&definition);
-    let file = csv_file(format!("{HEADER}S12000036,4,3,speeding,drug_dealing,violence,65-74,F,no,,,paper\n").as_bytes());
+    let file =
+        csv_file(format!("{HEADER}S12000036,4,3,speeding,drug_dealing,violence,65-74,F,no,,,paper\n").as_bytes());
     let mut conn = db.connect();
     let first = import_csv(&mut conn, &definition, &reference.geography, file.path(), false).unwrap();
     assert_eq!(first.rows_imported, 1);

@@ -20,12 +20,31 @@ pub async fn run(cli: &Cli, args: &DemoArgs) -> anyhow::Result<()> {
         if status_today(definition) != ConsultationStatus::Open {
             continue;
         }
-        load(&mut conn, definition, &state, args.responses, args.seed, Wave::Current, progress)?;
-        let previous = definition.previous.as_ref().and_then(|id| state.consultations.get(id.as_str()));
+        load(
+            &mut conn,
+            definition,
+            &state,
+            args.responses,
+            args.seed,
+            Wave::Current,
+            progress,
+        )?;
+        let previous = definition
+            .previous
+            .as_ref()
+            .and_then(|id| state.consultations.get(id.as_str()));
         if let Some(previous) = previous {
             // Last year's wave: a little smaller, from another seed.
             let n = args.responses * 4 / 5;
-            load(&mut conn, previous, &state, n, args.seed.wrapping_add(1), Wave::Previous, progress)?;
+            load(
+                &mut conn,
+                previous,
+                &state,
+                n,
+                args.seed.wrapping_add(1),
+                Wave::Previous,
+                progress,
+            )?;
         }
     }
     drop(conn);
@@ -57,8 +76,21 @@ fn load(
         println!("{id}: removed {removed} earlier demo responses.");
     }
     let started = std::time::Instant::now();
-    let stored = store_generated(conn, definition, &state.geography, &state.population, n, seed, wave, progress)
-        .map_err(|e| anyhow::anyhow!("{id}: {e}"))?;
-    println!("{id}: loaded {} demo responses ({wave_name} wave) in {:.1} s.", stored.rows, started.elapsed().as_secs_f64());
+    let stored = store_generated(
+        conn,
+        definition,
+        &state.geography,
+        &state.population,
+        n,
+        seed,
+        wave,
+        progress,
+    )
+    .map_err(|e| anyhow::anyhow!("{id}: {e}"))?;
+    println!(
+        "{id}: loaded {} demo responses ({wave_name} wave) in {:.1} s.",
+        stored.rows,
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }

@@ -10,7 +10,8 @@ use diesel::{Connection, PgConnection};
 pub fn run(cli: &Cli, args: &MigrateArgs) -> anyhow::Result<()> {
     if args.revert_all {
         let (url, _cluster) = resolve_database(cli.database_url.as_deref())?;
-        let mut conn = PgConnection::establish(&url).with_context(|| format!("could not connect to {}", prepare::redact(&url)))?;
+        let mut conn =
+            PgConnection::establish(&url).with_context(|| format!("could not connect to {}", prepare::redact(&url)))?;
         let n = db::pool::revert_all_migrations(&mut conn)?;
         println!("Reverted {n} migration(s).");
         return Ok(());

@@ -45,7 +45,10 @@ pub fn database(cli: &Cli) -> anyhow::Result<Database> {
     if !applied.is_empty() {
         tracing::info!(?applied, "applied migrations");
     }
-    let settings_pool = std::env::var("LOCALVOICE_DB_POOL").ok().and_then(|v| v.parse().ok()).unwrap_or(16);
+    let settings_pool = std::env::var("LOCALVOICE_DB_POOL")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(16);
     let pool = db::pool::build_pool(&url, settings_pool, std::time::Duration::from_secs(3));
     Ok(Database { url, pool, cluster })
 }
@@ -53,8 +56,10 @@ pub fn database(cli: &Cli) -> anyhow::Result<Database> {
 /// Loads seeds/ into the database (idempotent) and returns the reference data.
 pub fn seed_reference(conn: &mut PgConnection, seeds_dir: &Path) -> anyhow::Result<crate::seeds::ReferenceData> {
     let reference = crate::seeds::load_all(seeds_dir).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let rows: Vec<db::reference::PopulationRow> =
-        crate::seeds::population_rows(&reference.population).iter().map(Into::into).collect();
+    let rows: Vec<db::reference::PopulationRow> = crate::seeds::population_rows(&reference.population)
+        .iter()
+        .map(Into::into)
+        .collect();
     db::reference::upsert_reference(conn, &reference.geography.divisions, &reference.geography.areas, &rows)?;
     Ok(reference)
 }

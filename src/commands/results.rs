@@ -48,9 +48,19 @@ pub fn run(cli: &Cli, args: &ResultsArgs) -> anyhow::Result<()> {
         ..EngineOptions::default()
     };
     let population = &reference.population;
-    let inputs = Inputs { definition, geography, population, dataset: &dataset };
+    let inputs = Inputs {
+        definition,
+        geography,
+        population,
+        dataset: &dataset,
+    };
     let compare = match (&other, args.compare_with.as_deref()) {
-        (Some((d, data)), _) => CompareWith::Wave(Inputs { definition: d, geography, population, dataset: data }),
+        (Some((d, data)), _) => CompareWith::Wave(Inputs {
+            definition: d,
+            geography,
+            population,
+            dataset: data,
+        }),
         (None, Some("division")) => CompareWith::RestOfDivision,
         _ => CompareWith::Nothing,
     };

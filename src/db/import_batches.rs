@@ -16,15 +16,18 @@ pub fn batch_rows(conn: &mut PgConnection, consultation_id: &str, source_file: &
 
 /// Deletes every batch of `consultation_id` whose source starts with `prefix`, and its responses,
 /// in one transaction. Returns the number of responses removed.
-pub fn delete_batches_with_prefix(conn: &mut PgConnection, consultation_id: &str, prefix: &str) -> Result<usize, DbError> {
+pub fn delete_batches_with_prefix(
+    conn: &mut PgConnection,
+    consultation_id: &str,
+    prefix: &str,
+) -> Result<usize, DbError> {
     conn.transaction(|conn| {
         let ids: Vec<i64> = import_batches::table
             .filter(import_batches::consultation_id.eq(consultation_id))
             .filter(import_batches::source_file.like(format!("{}%", prefix.replace('%', "\\%").replace('_', "\\_"))))
             .select(import_batches::id)
             .load(conn)?;
-        let removed =
-            diesel::delete(responses::table.filter(responses::import_batch_id.eq_any(&ids))).execute(conn)?;
+        let removed = diesel::delete(responses::table.filter(responses::import_batch_id.eq_any(&ids))).execute(conn)?;
         diesel::delete(import_batches::table.filter(import_batches::id.eq_any(&ids))).execute(conn)?;
         Ok(removed)
     })
@@ -39,13 +42,19 @@ pub fn batch_with_hash(
     Ok(import_batches::table
         .filter(import_batches::consultation_id.eq(consultation_id))
         .filter(import_batches::file_sha256.eq(file_sha256))
-        .select((import_batches::id, import_batches::source_file, import_batches::imported_at))
+        .select((
+            import_batches::id,
+            import_batches::source_file,
+            import_batches::imported_at,
+        ))
         .first(conn)
         .optional()?)
 }
 
 /// Records the SHA-256 of the file a batch was imported from.
 pub fn set_batch_hash(conn: &mut PgConnection, batch_id: i64, file_sha256: &str) -> Result<(), DbError> {
-    diesel::update(import_batches::table.find(batch_id)).set(import_batches::file_sha256.eq(file_sha256)).execute(conn)?;
+    diesel::update(import_batches::table.find(batch_id))
+        .set(import_batches::file_sha256.eq(file_sha256))
+        .execute(conn)?;
     Ok(())
 }

@@ -28,11 +28,16 @@ pub fn build_pool(database_url: &str, max_size: u32, checkout_timeout: Duration)
 pub fn database_name(database_url: &str) -> Result<String, DbError> {
     let url = url::Url::parse(database_url).map_err(|e| DbError::Unavailable(format!("bad database URL: {e}")))?;
     let name = url.path().trim_start_matches('/').to_string();
-    let plain = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    let plain = !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
     if plain {
         Ok(name)
     } else {
-        Err(DbError::Unavailable(format!("the database URL must name a database like /localvoice, not '{name}'")))
+        Err(DbError::Unavailable(format!(
+            "the database URL must name a database like /localvoice, not '{name}'"
+        )))
     }
 }
 
@@ -67,13 +72,17 @@ pub fn ensure_database_exists(database_url: &str) -> Result<(), DbError> {
 
 /// Applies every pending migration; returns the versions applied.
 pub fn run_migrations(conn: &mut PgConnection) -> Result<Vec<String>, DbError> {
-    let applied = conn.run_pending_migrations(MIGRATIONS).map_err(|e| DbError::Migration(e.to_string()))?;
+    let applied = conn
+        .run_pending_migrations(MIGRATIONS)
+        .map_err(|e| DbError::Migration(e.to_string()))?;
     Ok(applied.iter().map(|v| v.to_string()).collect())
 }
 
 /// Reverts every migration (used by the test that checks each `down.sql` works).
 pub fn revert_all_migrations(conn: &mut PgConnection) -> Result<usize, DbError> {
-    let reverted = conn.revert_all_migrations(MIGRATIONS).map_err(|e| DbError::Migration(e.to_string()))?;
+    let reverted = conn
+        .revert_all_migrations(MIGRATIONS)
+        .map_err(|e| DbError::Migration(e.to_string()))?;
     Ok(reverted.len())
 }
 

@@ -72,7 +72,11 @@ pub fn upsert_reference(
             .execute(conn)?;
         diesel::insert_into(population_margins::table)
             .values(population)
-            .on_conflict((population_margins::council_area_code, population_margins::sex, population_margins::age_band))
+            .on_conflict((
+                population_margins::council_area_code,
+                population_margins::sex,
+                population_margins::age_band,
+            ))
             .do_update()
             .set((
                 population_margins::population.eq(excluded(population_margins::population)),
@@ -86,16 +90,28 @@ pub fn upsert_reference(
 
 /// The geography as seeded. Empty when `seed` has not been run.
 pub fn load_geography(conn: &mut PgConnection) -> Result<Geography, DbError> {
-    let division_rows: Vec<(String, String)> =
-        divisions::table.select((divisions::code, divisions::name)).order(divisions::code).load(conn)?;
+    let division_rows: Vec<(String, String)> = divisions::table
+        .select((divisions::code, divisions::name))
+        .order(divisions::code)
+        .load(conn)?;
     let area_rows: Vec<(String, String, String, i64)> = council_areas::table
-        .select((council_areas::code, council_areas::name, council_areas::division_code, council_areas::population_total))
+        .select((
+            council_areas::code,
+            council_areas::name,
+            council_areas::division_code,
+            council_areas::population_total,
+        ))
         .order(council_areas::name)
         .load(conn)?;
     let corrupt = |e: String| DbError::Task(format!("reference data in the database is invalid: {e}"));
     let division_list = division_rows
         .into_iter()
-        .map(|(code, name)| Ok(Division { code: DivisionCode::parse(&code).map_err(corrupt)?, name }))
+        .map(|(code, name)| {
+            Ok(Division {
+                code: DivisionCode::parse(&code).map_err(corrupt)?,
+                name,
+            })
+        })
         .collect::<Result<Vec<_>, DbError>>()?;
     let area_list = area_rows
         .into_iter()

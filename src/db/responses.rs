@@ -74,9 +74,18 @@ impl<'a> NewResponse<'a> {
 fn stored(conn: &mut PgConnection, public_id: Uuid) -> Result<StoredResponse, DbError> {
     let (consultation_id, council_area_code, submitted_at) = responses::table
         .filter(responses::public_id.eq(public_id))
-        .select((responses::consultation_id, responses::council_area_code, responses::submitted_at))
+        .select((
+            responses::consultation_id,
+            responses::council_area_code,
+            responses::submitted_at,
+        ))
         .first::<(String, String, DateTime<Utc>)>(conn)?;
-    Ok(StoredResponse { public_id, consultation_id, council_area_code, submitted_at })
+    Ok(StoredResponse {
+        public_id,
+        consultation_id,
+        council_area_code,
+        submitted_at,
+    })
 }
 
 /// Stores one response in a single transaction; returns only after commit. With an idempotency key,
@@ -123,8 +132,10 @@ pub fn insert_response(
 
 fn insert_one(conn: &mut PgConnection, response: &SurveyResponse, public_id: Uuid) -> Result<StoredResponse, DbError> {
     let row = NewResponse::from_domain(response, public_id, None);
-    let submitted_at: DateTime<Utc> =
-        diesel::insert_into(responses::table).values(&row).returning(responses::submitted_at).get_result(conn)?;
+    let submitted_at: DateTime<Utc> = diesel::insert_into(responses::table)
+        .values(&row)
+        .returning(responses::submitted_at)
+        .get_result(conn)?;
     Ok(StoredResponse {
         public_id,
         consultation_id: response.consultation_id.as_str().to_string(),
@@ -138,11 +149,17 @@ pub const INSERT_BATCH_ROWS: usize = 2_000;
 
 /// Inserts many responses with multi-row INSERTs on the caller's connection (the caller owns the
 /// transaction, so a whole file is all or nothing). Returns the number of rows written.
-pub fn insert_many(conn: &mut PgConnection, rows: &[SurveyResponse], import_batch_id: Option<i64>) -> Result<usize, DbError> {
+pub fn insert_many(
+    conn: &mut PgConnection,
+    rows: &[SurveyResponse],
+    import_batch_id: Option<i64>,
+) -> Result<usize, DbError> {
     let mut written = 0;
     for chunk in rows.chunks(INSERT_BATCH_ROWS) {
-        let new_rows: Vec<NewResponse<'_>> =
-            chunk.iter().map(|r| NewResponse::from_domain(r, Uuid::new_v4(), import_batch_id)).collect();
+        let new_rows: Vec<NewResponse<'_>> = chunk
+            .iter()
+            .map(|r| NewResponse::from_domain(r, Uuid::new_v4(), import_batch_id))
+            .collect();
         written += diesel::insert_into(responses::table).values(&new_rows).execute(conn)?;
     }
     Ok(written)

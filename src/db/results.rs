@@ -28,7 +28,10 @@ impl ShortText {
 impl FromSql<Text, Pg> for ShortText {
     fn from_sql(value: PgValue<'_>) -> deserialize::Result<Self> {
         let raw = value.as_bytes();
-        let mut out = ShortText { len: u8::MAX, bytes: [0; 24] };
+        let mut out = ShortText {
+            len: u8::MAX,
+            bytes: [0; 24],
+        };
         if raw.len() <= out.bytes.len() {
             out.bytes[..raw.len()].copy_from_slice(raw);
             out.len = raw.len() as u8;
@@ -56,7 +59,10 @@ impl ConcernTexts {
 }
 
 fn read_i32(raw: &[u8], at: usize) -> deserialize::Result<i32> {
-    let bytes: [u8; 4] = raw.get(at..at + 4).and_then(|b| b.try_into().ok()).ok_or("truncated array")?;
+    let bytes: [u8; 4] = raw
+        .get(at..at + 4)
+        .and_then(|b| b.try_into().ok())
+        .ok_or("truncated array")?;
     Ok(i32::from_be_bytes(bytes))
 }
 
@@ -65,7 +71,11 @@ impl FromSql<Array<Text>, Pg> for ConcernTexts {
     /// dimension, then per element its length (-1 for NULL) and bytes.
     fn from_sql(value: PgValue<'_>) -> deserialize::Result<Self> {
         let raw = value.as_bytes();
-        let mut out = ConcernTexts { count: 0, lens: [0; MAX_RANKED_CODES], bytes: [[0; CONCERN_BYTES]; MAX_RANKED_CODES] };
+        let mut out = ConcernTexts {
+            count: 0,
+            lens: [0; MAX_RANKED_CODES],
+            bytes: [[0; CONCERN_BYTES]; MAX_RANKED_CODES],
+        };
         let dimensions = read_i32(raw, 0)?;
         if dimensions == 0 {
             return Ok(out);
@@ -113,7 +123,15 @@ pub struct LoadedResponses {
     pub max_id: i64,
 }
 
-type RawRow = (i64, ShortText, Option<ShortText>, Option<ShortText>, Option<i16>, Option<i16>, ConcernTexts);
+type RawRow = (
+    i64,
+    ShortText,
+    Option<ShortText>,
+    Option<ShortText>,
+    Option<i16>,
+    Option<i16>,
+    ConcernTexts,
+);
 
 /// Loads a consultation's responses with `after < id <= up_to`, coded with `codebook`.
 pub fn load_responses(
@@ -202,7 +220,10 @@ pub fn dataset_version(conn: &mut PgConnection, consultation_id: &str) -> Result
         .filter(responses::consultation_id.eq(consultation_id))
         .select((count_star(), max(responses::id)))
         .first(conn)?;
-    Ok(DatasetVersion { rows: rows.max(0) as u64, max_id: max_id.unwrap_or(0) })
+    Ok(DatasetVersion {
+        rows: rows.max(0) as u64,
+        max_id: max_id.unwrap_or(0),
+    })
 }
 
 /// What a refresh of a cached dataset found.
@@ -263,6 +284,9 @@ pub fn load_population(conn: &mut PgConnection) -> Result<crate::domain::populat
         year = row.year;
         source = row.source_url;
     }
-    let by_area = cells.into_iter().map(|(code, c)| (code, AdultPopulation::new(c))).collect();
+    let by_area = cells
+        .into_iter()
+        .map(|(code, c)| (code, AdultPopulation::new(c)))
+        .collect();
     Ok(PopulationMargins::new(year, source, by_area))
 }

@@ -6,9 +6,7 @@ use super::fields::{number_in, required_date, required_text, span_of};
 use super::questions::{build_questions, Placeholders};
 use super::raw::{Opt, RawCoverage, RawDefinition};
 use super::taxonomy::{build_concerns, build_priorities, build_themes, check_mapping};
-use crate::domain::{
-    ConsultationId, CouncilAreaCode, Coverage, DivisionCode, Geography, SurveyDefinition,
-};
+use crate::domain::{ConsultationId, CouncilAreaCode, Coverage, DivisionCode, Geography, SurveyDefinition};
 use std::path::Path;
 use toml::Spanned;
 
@@ -35,8 +33,7 @@ pub(super) fn build_definition(
     let title = required_text(&mut p, &raw.title, &top, "title");
     let easy_read_title = required_text(&mut p, &raw.easy_read_title, &top, "easy_read_title");
     let summary = required_text(&mut p, &raw.summary, &top, "summary");
-    let easy_read_summary =
-        required_text(&mut p, &raw.easy_read_summary, &top, "easy_read_summary");
+    let easy_read_summary = required_text(&mut p, &raw.easy_read_summary, &top, "easy_read_summary");
     let organiser = required_text(&mut p, &raw.organiser, &top, "organiser");
 
     let opens = required_date(&mut p, &raw.opens, "opens");
@@ -113,8 +110,7 @@ pub(super) fn build_definition(
         },
     );
 
-    let (Some(id), Some(opens), Some(closes), Some(coverage)) = (id, opens, closes, coverage)
-    else {
+    let (Some(id), Some(opens), Some(closes), Some(coverage)) = (id, opens, closes, coverage) else {
         // Each missing part has recorded its problem.
         return Err(p.into_errors());
     };
@@ -160,16 +156,8 @@ fn consultation_id(p: &mut Problems, value: &Opt<String>, field: &str) -> Option
 }
 
 /// `your-police-2026.toml` must say `id = "your-police-2026"`, so that an id is easy to find.
-fn check_file_name(
-    p: &mut Problems,
-    file: &str,
-    id: &ConsultationId,
-    span: std::ops::Range<usize>,
-) {
-    let stem = Path::new(file)
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("");
+fn check_file_name(p: &mut Problems, file: &str, id: &ConsultationId, span: std::ops::Range<usize>) {
+    let stem = Path::new(file).file_stem().and_then(|s| s.to_str()).unwrap_or("");
     if stem != id.as_str() {
         p.at(
             Some(span),
@@ -206,21 +194,14 @@ fn max_ranked(p: &mut Problems, value: &Opt<i64>, concern_count: usize) -> usize
     n as usize
 }
 
-fn coverage(
-    p: &mut Problems,
-    raw: &Option<RawCoverage>,
-    geography: Option<&Geography>,
-) -> Option<Coverage> {
-    const HOW: &str = "use coverage = { scotland = true }, { divisions = [\"J\"] } or { council_areas = [\"S12000026\"] }";
+fn coverage(p: &mut Problems, raw: &Option<RawCoverage>, geography: Option<&Geography>) -> Option<Coverage> {
+    const HOW: &str =
+        "use coverage = { scotland = true }, { divisions = [\"J\"] } or { council_areas = [\"S12000026\"] }";
     let Some(c) = raw else {
         p.at(None, "coverage", format!("is missing: {HOW}"));
         return None;
     };
-    let spans = [
-        span_of(&c.scotland),
-        span_of(&c.divisions),
-        span_of(&c.council_areas),
-    ];
+    let spans = [span_of(&c.scotland), span_of(&c.divisions), span_of(&c.council_areas)];
     if spans.iter().filter(|s| s.is_some()).count() != 1 {
         let first = spans.into_iter().flatten().min_by_key(|s| s.start);
         p.at(
@@ -282,9 +263,7 @@ fn codes<T: PartialEq + std::fmt::Display>(
     for raw in list.get_ref() {
         match parse(raw.get_ref()) {
             Err(message) => p.at(Some(raw.span()), field, message),
-            Ok(code) if out.contains(&code) => {
-                p.at(Some(raw.span()), field, format!("{code} is listed twice"))
-            }
+            Ok(code) if out.contains(&code) => p.at(Some(raw.span()), field, format!("{code} is listed twice")),
             Ok(code) => {
                 if geography.is_some_and(|g| !known(g, &code)) {
                     p.at(

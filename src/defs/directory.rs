@@ -9,18 +9,13 @@ use std::path::{Path, PathBuf};
 
 /// Loads every `*.toml` file in `dir` (not sub-folders), in file-name order, and checks them
 /// together. All problems in all files are reported; nothing is returned unless every file is good.
-pub fn load_dir(
-    dir: &Path,
-    geography: Option<&Geography>,
-) -> Result<Vec<SurveyDefinition>, DefsErrors> {
+pub fn load_dir(dir: &Path, geography: Option<&Geography>) -> Result<Vec<SurveyDefinition>, DefsErrors> {
     let folder = dir.display().to_string();
     let entries = std::fs::read_dir(dir)
         .map_err(|e| DefsErrors::file_level(&folder, "(folder)", format!("cannot be read: {e}")))?;
     let mut paths: Vec<PathBuf> = Vec::new();
     for entry in entries {
-        let entry = entry.map_err(|e| {
-            DefsErrors::file_level(&folder, "(folder)", format!("cannot be read: {e}"))
-        })?;
+        let entry = entry.map_err(|e| DefsErrors::file_level(&folder, "(folder)", format!("cannot be read: {e}")))?;
         let path = entry.path();
         let is_toml = path.extension().is_some_and(|x| x == "toml");
         let hidden = path
@@ -41,9 +36,7 @@ pub fn load_dir(
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(e) => {
-                errors.extend(
-                    DefsErrors::file_level(&file, "(file)", format!("cannot be read: {e}")).errors,
-                );
+                errors.extend(DefsErrors::file_level(&file, "(file)", format!("cannot be read: {e}")).errors);
                 continue;
             }
         };
@@ -93,7 +86,10 @@ pub(super) fn cross_file_problems(
                 file,
                 text,
                 "previous",
-                format!("'{previous}' opens on {}, not before this consultation ({}): previous must name an earlier wave", p.opens, d.opens),
+                format!(
+                    "'{previous}' opens on {}, not before this consultation ({}): previous must name an earlier wave",
+                    p.opens, d.opens
+                ),
             )),
             Some(_) => {}
             // Its own file failed to load and has reported why; do not pile on.

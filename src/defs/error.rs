@@ -105,12 +105,7 @@ impl<'a> Problems<'a> {
     }
 
     /// Records a problem located at `span` (a byte range of the file), or at no line when `None`.
-    pub(crate) fn at(
-        &mut self,
-        span: Option<Range<usize>>,
-        field: impl Into<String>,
-        message: impl Into<String>,
-    ) {
+    pub(crate) fn at(&mut self, span: Option<Range<usize>>, field: impl Into<String>, message: impl Into<String>) {
         let (line, column) = match span {
             Some(span) => {
                 let (l, c) = line_col(self.text, span.start);
@@ -154,9 +149,7 @@ impl<'a> Problems<'a> {
     pub(crate) fn into_errors(mut self) -> DefsErrors {
         self.errors
             .sort_by_key(|e| (e.line.unwrap_or(0), e.column.unwrap_or(0)));
-        DefsErrors {
-            errors: self.errors,
-        }
+        DefsErrors { errors: self.errors }
     }
 }
 
@@ -196,10 +189,7 @@ fn plain_type_names(message: &str) -> String {
     [
         ("expected i64", "expected a whole number"),
         ("expected a boolean", "expected true or false"),
-        (
-            "expected a sequence",
-            "expected a list, like [\"a\", \"b\"]",
-        ),
+        ("expected a sequence", "expected a list, like [\"a\", \"b\"]"),
     ]
     .iter()
     .fold(message.to_string(), |m, (from, to)| m.replace(from, to))

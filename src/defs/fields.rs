@@ -15,12 +15,7 @@ pub(super) fn span_of<T>(value: &Opt<T>) -> Option<Range<usize>> {
 }
 
 /// A required, non-blank text, trimmed.
-pub(super) fn required_text(
-    problems: &mut Problems,
-    value: &Opt<String>,
-    parent: &Parent,
-    field: &str,
-) -> String {
+pub(super) fn required_text(problems: &mut Problems, value: &Opt<String>, parent: &Parent, field: &str) -> String {
     match value {
         Some(v) if !v.get_ref().trim().is_empty() => v.get_ref().trim().to_string(),
         Some(v) => {
@@ -29,30 +24,18 @@ pub(super) fn required_text(
         }
         None => {
             let key = field.rsplit('.').next().unwrap_or(field);
-            problems.at(
-                parent.clone(),
-                field,
-                format!("is missing: add {key} = \"...\""),
-            );
+            problems.at(parent.clone(), field, format!("is missing: add {key} = \"...\""));
             String::new()
         }
     }
 }
 
 /// An optional text: `None` when absent; blank is refused (leave the key out instead).
-pub(super) fn optional_text(
-    problems: &mut Problems,
-    value: &Opt<String>,
-    field: &str,
-) -> Option<String> {
+pub(super) fn optional_text(problems: &mut Problems, value: &Opt<String>, field: &str) -> Option<String> {
     let v = value.as_ref()?;
     let text = v.get_ref().trim();
     if text.is_empty() {
-        problems.at(
-            Some(v.span()),
-            field,
-            "must not be blank (leave the key out instead)",
-        );
+        problems.at(Some(v.span()), field, "must not be blank (leave the key out instead)");
         return None;
     }
     Some(text.to_string())
@@ -73,12 +56,7 @@ pub(super) fn number_in(
             problems.at(
                 Some(v.span()),
                 field,
-                format!(
-                    "must be from {} to {}, not {}",
-                    range.start(),
-                    range.end(),
-                    v.get_ref()
-                ),
+                format!("must be from {} to {}, not {}", range.start(), range.end(), v.get_ref()),
             );
             default
         }
@@ -86,11 +64,7 @@ pub(super) fn number_in(
 }
 
 /// A required date, written as a TOML date (`2026-04-01`) or a quoted one (`"2026-04-01"`).
-pub(super) fn required_date(
-    problems: &mut Problems,
-    value: &Opt<toml::Value>,
-    field: &str,
-) -> Option<NaiveDate> {
+pub(super) fn required_date(problems: &mut Problems, value: &Opt<toml::Value>, field: &str) -> Option<NaiveDate> {
     let Some(v) = value else {
         problems.at(
             None,

@@ -69,8 +69,8 @@ mod tests_files;
 mod tests_taxonomy;
 
 pub use check::{
-    COMMENT_MAX_CHARS_LIMIT, DEFAULT_COMMENT_MAX_CHARS, DEFAULT_LOW_BASE_THRESHOLD,
-    DEFAULT_SUPPRESSION_THRESHOLD, MAX_RANKED_LIMIT,
+    COMMENT_MAX_CHARS_LIMIT, DEFAULT_COMMENT_MAX_CHARS, DEFAULT_LOW_BASE_THRESHOLD, DEFAULT_SUPPRESSION_THRESHOLD,
+    MAX_RANKED_LIMIT,
 };
 pub use directory::load_dir;
 pub use error::{DefError, DefsErrors};
@@ -84,11 +84,7 @@ use std::path::Path;
 /// Parses and checks one definition. `file_name` is used in messages and must match the id
 /// (`survey-defs/your-police-2026.toml` ⇒ `id = "your-police-2026"`). With a geography, coverage
 /// codes must also exist in it.
-pub fn parse_str(
-    file_name: &str,
-    text: &str,
-    geography: Option<&Geography>,
-) -> Result<SurveyDefinition, DefsErrors> {
+pub fn parse_str(file_name: &str, text: &str, geography: Option<&Geography>) -> Result<SurveyDefinition, DefsErrors> {
     let raw: raw::RawDefinition = toml::from_str(text).map_err(|e| DefsErrors {
         errors: vec![error::from_toml_error(file_name, text, &e)],
     })?;
@@ -96,10 +92,7 @@ pub fn parse_str(
 }
 
 /// Reads, parses and checks one definition file.
-pub fn load_file(
-    path: &Path,
-    geography: Option<&Geography>,
-) -> Result<SurveyDefinition, DefsErrors> {
+pub fn load_file(path: &Path, geography: Option<&Geography>) -> Result<SurveyDefinition, DefsErrors> {
     let file = path.display().to_string();
     let text = std::fs::read_to_string(path)
         .map_err(|e| DefsErrors::file_level(&file, "(file)", format!("cannot be read: {e}")))?;

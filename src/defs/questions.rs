@@ -95,10 +95,7 @@ pub(super) fn build_questions(
         comment: None,
     };
     let q = raw.as_ref().unwrap_or(&empty);
-    let ask_postcode = q
-        .ask_postcode_district
-        .as_ref()
-        .map_or(true, |b| *b.get_ref());
+    let ask_postcode = q.ask_postcode_district.as_ref().map_or(true, |b| *b.get_ref());
     if !ask_postcode {
         if let Some(w) = &q.postcode_district {
             let span = problems
@@ -111,8 +108,7 @@ pub(super) fn build_questions(
             );
         }
     }
-    let mut wording =
-        |key: &str, raw: &Option<RawWording>| build_wording(problems, key, raw, numbers);
+    let mut wording = |key: &str, raw: &Option<RawWording>| build_wording(problems, key, raw, numbers);
     Questions {
         council_area: wording("council_area", &q.council_area),
         postcode_district: ask_postcode.then(|| wording("postcode_district", &q.postcode_district)),
@@ -147,12 +143,7 @@ fn build_wording(
         .or_else(|| first_span(w));
     let path = |name: &str| format!("questions.{key}.{name}");
     let text = required_text(problems, &w.text, &parent, &path("text"));
-    let easy_read_text = required_text(
-        problems,
-        &w.easy_read_text,
-        &parent,
-        &path("easy_read_text"),
-    );
+    let easy_read_text = required_text(problems, &w.easy_read_text, &parent, &path("easy_read_text"));
     let hint = optional_text(problems, &w.hint, &path("hint"));
     let easy_read_hint = optional_text(problems, &w.easy_read_hint, &path("easy_read_hint"));
     for (value, name) in [
@@ -161,10 +152,7 @@ fn build_wording(
         (&w.easy_read_text, "easy_read_text"),
         (&w.easy_read_hint, "easy_read_hint"),
     ] {
-        if let Some(unknown) = value
-            .as_ref()
-            .and_then(|v| unknown_placeholder(v.get_ref()))
-        {
+        if let Some(unknown) = value.as_ref().and_then(|v| unknown_placeholder(v.get_ref())) {
             problems.at(
                 span_of(value),
                 path(name),
@@ -195,8 +183,7 @@ fn unknown_placeholder(text: &str) -> Option<&str> {
         let after = &rest[start + 1..];
         let end = after.find('}')?;
         let name = &after[..end];
-        let looks_like_one =
-            !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        let looks_like_one = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
         if looks_like_one && name != "max_ranked" && name != "comment_max_chars" {
             return Some(name);
         }
@@ -238,10 +225,7 @@ mod tests {
             ]
         );
         assert_eq!(q.council_area.text, "Which council area do you live in?");
-        assert_eq!(
-            q.feel_safe.easy_read_text,
-            "Do you feel safe where you live?"
-        );
+        assert_eq!(q.feel_safe.easy_read_text, "Do you feel safe where you live?");
         assert_eq!(
             q.concerns.easy_read_hint.as_deref(),
             Some("Pick up to 3 things. Put the one that worries you most first.")

@@ -29,13 +29,7 @@ pub(super) fn build_concerns(problems: &mut Problems, raw: &[Spanned<RawConcern>
         let n = i + 1;
         let parent = Some(entry.span());
         let c = entry.get_ref();
-        let id = snake_id(
-            problems,
-            &c.id,
-            &parent,
-            &format!("concerns[{n}].id"),
-            "concern",
-        );
+        let id = snake_id(problems, &c.id, &parent, &format!("concerns[{n}].id"), "concern");
         if let (Some(id), Some(span)) = (&id, c.id.as_ref().map(Spanned::span)) {
             if let Some(first) = seen.insert(id.clone(), n) {
                 problems.at(
@@ -52,12 +46,7 @@ pub(super) fn build_concerns(problems: &mut Problems, raw: &[Spanned<RawConcern>
             &parent,
             &format!("concerns[{n}].easy_read_label"),
         );
-        let description = required_text(
-            problems,
-            &c.description,
-            &parent,
-            &format!("concerns[{n}].description"),
-        );
+        let description = required_text(problems, &c.description, &parent, &format!("concerns[{n}].description"));
         if let Some(Ok(id)) = id.map(|id| ConcernId::parse(&id)) {
             concerns.push(Concern {
                 id,
@@ -71,19 +60,12 @@ pub(super) fn build_concerns(problems: &mut Problems, raw: &[Spanned<RawConcern>
 }
 
 /// A list of concern ids that must all be in the taxonomy, with no repeats.
-fn concern_refs(
-    problems: &mut Problems,
-    raw: &[Spanned<String>],
-    known: &[Concern],
-    field: &str,
-) -> Vec<ConcernId> {
+fn concern_refs(problems: &mut Problems, raw: &[Spanned<String>], known: &[Concern], field: &str) -> Vec<ConcernId> {
     let mut ids: Vec<ConcernId> = Vec::with_capacity(raw.len());
     for r in raw {
         let name = r.get_ref().trim();
         match known.iter().find(|c| c.id.as_str() == name) {
-            Some(c) if ids.contains(&c.id) => {
-                problems.at(Some(r.span()), field, format!("'{name}' is listed twice"))
-            }
+            Some(c) if ids.contains(&c.id) => problems.at(Some(r.span()), field, format!("'{name}' is listed twice")),
             Some(c) => ids.push(c.id.clone()),
             None => problems.at(
                 Some(r.span()),
@@ -130,13 +112,7 @@ pub(super) fn build_priorities(
         let n = i + 1;
         let parent = Some(entry.span());
         let p = entry.get_ref();
-        let id = snake_id(
-            problems,
-            &p.id,
-            &parent,
-            &format!("priorities[{n}].id"),
-            "priority",
-        );
+        let id = snake_id(problems, &p.id, &parent, &format!("priorities[{n}].id"), "priority");
         if let (Some(id), Some(span)) = (&id, p.id.as_ref().map(Spanned::span)) {
             if let Some(first) = seen.insert(id.clone(), n) {
                 problems.at(
@@ -146,24 +122,19 @@ pub(super) fn build_priorities(
                 );
             }
         }
-        let label = required_text(
-            problems,
-            &p.label,
-            &parent,
-            &format!("priorities[{n}].label"),
-        );
+        let label = required_text(problems, &p.label, &parent, &format!("priorities[{n}].label"));
         let field = format!("priorities[{n}].concerns");
         let ids = match &p.concerns {
             None => {
-                problems.at(parent, &field, "is missing: list the concern ids that support this priority, like concerns = [\"speeding\"]");
+                problems.at(
+                    parent,
+                    &field,
+                    "is missing: list the concern ids that support this priority, like concerns = [\"speeding\"]",
+                );
                 Vec::new()
             }
             Some(list) if list.get_ref().is_empty() => {
-                problems.at(
-                    Some(list.span()),
-                    &field,
-                    "must list at least one concern id",
-                );
+                problems.at(Some(list.span()), &field, "must list at least one concern id");
                 Vec::new()
             }
             Some(list) => concern_refs(problems, list.get_ref(), concerns, &field),
@@ -196,11 +167,7 @@ pub(super) fn check_mapping(
         if supports(id) {
             let span = unmapped
                 .as_ref()
-                .and_then(|l| {
-                    l.get_ref()
-                        .iter()
-                        .find(|s| s.get_ref().trim() == id.as_str())
-                })
+                .and_then(|l| l.get_ref().iter().find(|s| s.get_ref().trim() == id.as_str()))
                 .map(Spanned::span);
             problems.at(
                 span,
@@ -240,13 +207,7 @@ pub(super) fn build_themes(problems: &mut Problems, raw: &[Spanned<RawTheme>]) -
         let n = i + 1;
         let parent = Some(entry.span());
         let t = entry.get_ref();
-        let id = snake_id(
-            problems,
-            &t.id,
-            &parent,
-            &format!("themes[{n}].id"),
-            "theme",
-        );
+        let id = snake_id(problems, &t.id, &parent, &format!("themes[{n}].id"), "theme");
         if let (Some(id), Some(span)) = (&id, t.id.as_ref().map(Spanned::span)) {
             if let Some(first) = seen.insert(id.clone(), n) {
                 problems.at(
@@ -278,11 +239,7 @@ pub(super) fn build_themes(problems: &mut Problems, raw: &[Spanned<RawTheme>]) -
             }
         }
         if let Some(id) = id {
-            themes.push(Theme {
-                id,
-                label,
-                keywords,
-            });
+            themes.push(Theme { id, label, keywords });
         }
     }
     themes

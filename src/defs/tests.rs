@@ -65,9 +65,9 @@ pub(super) fn line_of(text: &str, needle: &str) -> usize {
 
 /// Asserts that some error names `field`, at `line`, with `fragment` in its message.
 pub(super) fn assert_error(errors: &DefsErrors, field: &str, line: Option<usize>, fragment: &str) {
-    let found = errors.iter().any(|e| {
-        e.field == field && e.line == line && e.message.contains(fragment) && e.file == FILE
-    });
+    let found = errors
+        .iter()
+        .any(|e| e.field == field && e.line == line && e.message.contains(fragment) && e.file == FILE);
     assert!(
         found,
         "no error for {field} at line {line:?} containing {fragment:?}; got:\n{errors}"
@@ -84,20 +84,8 @@ fn a_good_file_loads_with_defaults_filled_in() {
     assert_eq!(d.coverage, Coverage::Scotland);
     assert!(d.questions.demographics);
     assert!(d.questions.postcode_district.is_some());
-    assert!(d
-        .questions
-        .concerns
-        .hint
-        .as_deref()
-        .unwrap()
-        .contains("up to 2"));
-    assert!(d
-        .questions
-        .comment
-        .hint
-        .as_deref()
-        .unwrap()
-        .contains("2000 characters"));
+    assert!(d.questions.concerns.hint.as_deref().unwrap().contains("up to 2"));
+    assert!(d.questions.comment.hint.as_deref().unwrap().contains("2000 characters"));
     assert_eq!(d.themes[0].keywords, vec!["speed", "boy racer"]);
 }
 
@@ -177,19 +165,11 @@ fn the_id_must_be_valid_and_match_the_file_name() {
 #[test]
 fn dates_must_be_dates_in_order() {
     let text = GOOD.replace("closes = 2027-03-31", "closes = 2026-03-31");
-    assert_error(
-        &errors_of(&text),
-        "closes",
-        Some(8),
-        "cannot close before it opens",
-    );
+    assert_error(&errors_of(&text), "closes", Some(8), "cannot close before it opens");
     let text = GOOD.replace("opens = 2026-04-01", "opens = \"1 April 2026\"");
     assert_error(&errors_of(&text), "opens", Some(7), "is not a date");
     let text = GOOD.replace("opens = 2026-04-01", "opens = \"2026-04-01\"");
-    assert!(
-        parse_str(FILE, &text, None).is_ok(),
-        "a quoted date is accepted"
-    );
+    assert!(parse_str(FILE, &text, None).is_ok(), "a quoted date is accepted");
     let text = GOOD.replace("opens = 2026-04-01\n", "");
     assert_error(&errors_of(&text), "opens", None, "is missing");
 }
@@ -197,12 +177,7 @@ fn dates_must_be_dates_in_order() {
 #[test]
 fn max_ranked_is_limited_by_the_concerns_and_ten() {
     let text = GOOD.replace("max_ranked = 2", "max_ranked = 3");
-    assert_error(
-        &errors_of(&text),
-        "max_ranked",
-        Some(9),
-        "(there are 2 concerns)",
-    );
+    assert_error(&errors_of(&text), "max_ranked", Some(9), "(there are 2 concerns)");
     let text = GOOD.replace("max_ranked = 2\n", "");
     assert_error(&errors_of(&text), "max_ranked", None, "is missing");
 }
@@ -240,12 +215,7 @@ fn question_wording_given_in_the_file_needs_easy_read_text() {
 #[test]
 fn thresholds_and_comment_length_are_checked() {
     let text = GOOD.replace("coverage = ", "suppression_threshold = 0\ncoverage = ");
-    assert_error(
-        &errors_of(&text),
-        "suppression_threshold",
-        Some(10),
-        "must be from 1",
-    );
+    assert_error(&errors_of(&text), "suppression_threshold", Some(10), "must be from 1");
     let text = GOOD.replace(
         "coverage = ",
         "suppression_threshold = 20\nlow_base_threshold = 15\ncoverage = ",
@@ -308,32 +278,19 @@ fn coverage_codes_must_be_valid_and_known() {
         d.coverage,
         Coverage::CouncilAreas(vec![CouncilAreaCode::parse("S12000026").unwrap()])
     );
-    let text = GOOD.replace(
-        "{ scotland = true }",
-        "{ scotland = true, divisions = [\"J\"] }",
-    );
+    let text = GOOD.replace("{ scotland = true }", "{ scotland = true, divisions = [\"J\"] }");
     assert_error(&errors_of(&text), "coverage", Some(10), "exactly one of");
 }
 
 #[test]
 fn previous_cannot_be_the_consultation_itself() {
     let text = GOOD.replace("coverage = ", "previous = \"test-wave\"\ncoverage = ");
-    assert_error(
-        &errors_of(&text),
-        "previous",
-        Some(10),
-        "its own previous wave",
-    );
+    assert_error(&errors_of(&text), "previous", Some(10), "its own previous wave");
 }
 #[test]
 fn type_errors_are_worded_in_toml_terms() {
     let text = GOOD.replace("max_ranked = 2", "max_ranked = \"two\"");
-    assert_error(
-        &errors_of(&text),
-        "max_ranked",
-        Some(9),
-        "expected a whole number",
-    );
+    assert_error(&errors_of(&text), "max_ranked", Some(9), "expected a whole number");
     let text = GOOD.replace("coverage = { scotland = true }", "coverage = \"scotland\"");
     assert_error(&errors_of(&text), "coverage", Some(10), "expected a table");
 }

@@ -23,11 +23,7 @@ fn the_shipped_definitions_load_cleanly() {
     let ids: Vec<&str> = defs.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(
         ids,
-        [
-            "lothians-borders-rural-2026",
-            "your-police-2025",
-            "your-police-2026"
-        ],
+        ["lothians-borders-rural-2026", "your-police-2025", "your-police-2026"],
         "file-name order"
     );
 }
@@ -35,14 +31,8 @@ fn the_shipped_definitions_load_cleanly() {
 #[test]
 fn your_police_2026_is_the_national_wave_after_2025() {
     let defs = shipped();
-    let d = defs
-        .iter()
-        .find(|d| d.id.as_str() == "your-police-2026")
-        .unwrap();
-    assert_eq!(
-        d.previous,
-        Some(ConsultationId::parse("your-police-2025").unwrap())
-    );
+    let d = defs.iter().find(|d| d.id.as_str() == "your-police-2026").unwrap();
+    assert_eq!(d.previous, Some(ConsultationId::parse("your-police-2025").unwrap()));
     assert_eq!(d.coverage, Coverage::Scotland);
     assert_eq!(d.organiser, "Police Scotland");
     assert_eq!(
@@ -52,11 +42,7 @@ fn your_police_2026_is_the_national_wave_after_2025() {
     assert_eq!(d.max_ranked, 3);
     assert!(d.questions.postcode_district.is_some() && d.questions.demographics);
     assert!(d.concerns.len() >= 15, "{} concerns", d.concerns.len());
-    assert!(
-        (10..=15).contains(&d.themes.len()),
-        "{} themes",
-        d.themes.len()
-    );
+    assert!((10..=15).contains(&d.themes.len()), "{} themes", d.themes.len());
     for c in &d.concerns {
         assert!(
             !c.easy_read_label.is_empty() && c.easy_read_label.len() <= 80,
@@ -65,10 +51,7 @@ fn your_police_2026_is_the_national_wave_after_2025() {
         );
     }
     // The previous wave lacks the concerns added in 2026; everything else is shared.
-    let previous = defs
-        .iter()
-        .find(|p| Some(&p.id) == d.previous.as_ref())
-        .unwrap();
+    let previous = defs.iter().find(|p| Some(&p.id) == d.previous.as_ref()).unwrap();
     let added: Vec<&str> = d
         .concerns
         .iter()
@@ -94,9 +77,7 @@ fn previous_must_name_an_earlier_consultation_in_the_folder() {
         "{text}"
     );
     assert!(
-        text.contains(&format!(
-            "{two}:9:1: previous: 'wave-three' opens on 2026-07-01"
-        )),
+        text.contains(&format!("{two}:9:1: previous: 'wave-three' opens on 2026-07-01")),
         "{text}"
     );
     assert!(text.contains(&format!("{broken}:2:")), "{text}");
@@ -107,8 +88,7 @@ fn previous_must_name_an_earlier_consultation_in_the_folder() {
 
 #[test]
 fn consultation_ids_must_be_unique_across_files() {
-    let text = std::fs::read_to_string(repo_path("tests/fixtures/defs/cross-file/wave-three.toml"))
-        .unwrap();
+    let text = std::fs::read_to_string(repo_path("tests/fixtures/defs/cross-file/wave-three.toml")).unwrap();
     let d = parse_str("wave-three.toml", &text, None).unwrap();
     let loaded = vec![
         ("a/wave-three.toml".to_string(), text.clone(), d.clone()),
@@ -123,15 +103,11 @@ fn consultation_ids_must_be_unique_across_files() {
 fn a_missing_folder_or_file_is_reported_by_name() {
     let e = load_dir(&repo_path("no-such-folder"), None).unwrap_err();
     assert!(
-        e.to_string()
-            .contains("no-such-folder: (folder): cannot be read"),
+        e.to_string().contains("no-such-folder: (folder): cannot be read"),
         "{e}"
     );
     let e = load_file(&repo_path("survey-defs/nope.toml"), None).unwrap_err();
-    assert!(
-        e.to_string().contains("nope.toml: (file): cannot be read"),
-        "{e}"
-    );
+    assert!(e.to_string().contains("nope.toml: (file): cannot be read"), "{e}");
 }
 
 #[test]
@@ -139,10 +115,7 @@ fn the_invalid_fixture_reports_every_mistake_with_its_line() {
     let dir = repo_path("tests/fixtures/defs/invalid");
     let e = load_dir(&dir, None).unwrap_err();
     let file = dir.join("bad-wave.toml").display().to_string();
-    let found: Vec<(usize, &str)> = e
-        .iter()
-        .map(|e| (e.line.unwrap_or(0), e.field.as_str()))
-        .collect();
+    let found: Vec<(usize, &str)> = e.iter().map(|e| (e.line.unwrap_or(0), e.field.as_str())).collect();
     assert_eq!(
         found,
         [

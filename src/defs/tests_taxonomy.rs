@@ -29,8 +29,7 @@ fn a_bad_concern_id_names_the_concern_and_its_line() {
 fn at_least_two_concerns_are_needed() {
     let start = GOOD.find("[[concerns]]\nid = \"drug_dealing\"").unwrap();
     let end = GOOD.find("[[priorities]]").unwrap();
-    let text =
-        format!("{}{}", &GOOD[..start], &GOOD[end..]).replace("max_ranked = 2", "max_ranked = 1");
+    let text = format!("{}{}", &GOOD[..start], &GOOD[end..]).replace("max_ranked = 2", "max_ranked = 1");
     let e = errors_of(&text);
     assert_error(
         &e,
@@ -53,12 +52,7 @@ fn every_concern_must_support_a_priority_or_be_listed_unmapped() {
     let text = text.replace("coverage = ", "unmapped = [\"drug_dealing\"]\ncoverage = ");
     assert!(parse_str(FILE, &text, None).is_ok());
     let text = GOOD.replace("coverage = ", "unmapped = [\"speeding\"]\ncoverage = ");
-    assert_error(
-        &errors_of(&text),
-        "unmapped",
-        Some(10),
-        "a priority lists it",
-    );
+    assert_error(&errors_of(&text), "unmapped", Some(10), "a priority lists it");
 }
 
 #[test]
@@ -71,10 +65,7 @@ fn priorities_need_unique_ids_and_known_concerns() {
         Some(line_of(&text, "Tackling serious") - 1),
         "used twice",
     );
-    let text = GOOD.replace(
-        "concerns = [\"speeding\"]",
-        "concerns = [\"speeding\", \"Speeding\"]",
-    );
+    let text = GOOD.replace("concerns = [\"speeding\"]", "concerns = [\"speeding\", \"Speeding\"]");
     assert_error(
         &errors_of(&text),
         "priorities[1].concerns",
@@ -99,10 +90,7 @@ fn easy_read_labels_are_required() {
         .nth(1)
         .map(|(i, _)| line_col(&text, i).0);
     assert_error(&e, "concerns[2].easy_read_label", block, "is missing");
-    let text = GOOD.replace(
-        "easy_read_label = \"People selling drugs\"",
-        "easy_read_label = \"  \"",
-    );
+    let text = GOOD.replace("easy_read_label = \"People selling drugs\"", "easy_read_label = \"  \"");
     assert_error(
         &errors_of(&text),
         "concerns[2].easy_read_label",
@@ -113,18 +101,14 @@ fn easy_read_labels_are_required() {
 
 #[test]
 fn themes_need_non_blank_keywords_and_unique_ids() {
-    let text = GOOD.replace(
-        "keywords = [\"speed\", \"boy racer\"]",
-        "keywords = [\"speed\", \" \"]",
-    );
+    let text = GOOD.replace("keywords = [\"speed\", \"boy racer\"]", "keywords = [\"speed\", \" \"]");
     assert_error(
         &errors_of(&text),
         "themes[1].keywords",
         Some(line_of(&text, "keywords")),
         "must not be blank",
     );
-    let text =
-        format!("{GOOD}\n[[themes]]\nid = \"speeding\"\nlabel = \"Again\"\nkeywords = [\"x\"]\n");
+    let text = format!("{GOOD}\n[[themes]]\nid = \"speeding\"\nlabel = \"Again\"\nkeywords = [\"x\"]\n");
     assert_error(
         &errors_of(&text),
         "themes[2].id",

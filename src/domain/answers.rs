@@ -20,10 +20,7 @@ impl Likert5 {
     pub fn parse(raw: &str) -> Result<Self, String> {
         match raw.trim().parse::<i64>() {
             Ok(v) => Self::new(v),
-            Err(_) => Err(format!(
-                "must be a whole number from 1 to 5, not '{}'",
-                raw.trim()
-            )),
+            Err(_) => Err(format!("must be a whole number from 1 to 5, not '{}'", raw.trim())),
         }
     }
     pub fn get(self) -> u8 {
@@ -104,9 +101,9 @@ impl AgeBand {
     pub fn parse(raw: &str) -> Option<Self> {
         let s = raw.trim().replace(['–', '—', ' '], "-").replace("--", "-");
         let s = s.trim_matches('-');
-        Self::ALL.into_iter().find(|b| {
-            b.as_str() == s || (*b == AgeBand::A75Plus && (s == "75-and-over" || s == "75-or-over"))
-        })
+        Self::ALL
+            .into_iter()
+            .find(|b| b.as_str() == s || (*b == AgeBand::A75Plus && (s == "75-and-over" || s == "75-or-over")))
     }
 }
 
@@ -130,7 +127,10 @@ impl AgeAnswer {
             return Ok(AgeAnswer::PreferNotToSay);
         }
         AgeBand::parse(raw).map(AgeAnswer::Band).ok_or_else(|| {
-            format!("'{}' is not an age band: use 16-24, 25-34, 35-44, 45-54, 55-64, 65-74, 75+ or prefer_not_to_say", raw.trim())
+            format!(
+                "'{}' is not an age band: use 16-24, 25-34, 35-44, 45-54, 55-64, 65-74, 75+ or prefer_not_to_say",
+                raw.trim()
+            )
         })
     }
     pub fn as_str(self) -> &'static str {
@@ -222,7 +222,9 @@ impl DisabilityAnswer {
         match raw.trim().to_lowercase().as_str() {
             "yes" | "y" => Ok(DisabilityAnswer::Yes),
             "no" | "n" => Ok(DisabilityAnswer::No),
-            other => Err(format!("'{other}' is not an answer to the disability question: use yes, no or prefer_not_to_say")),
+            other => Err(format!(
+                "'{other}' is not an answer to the disability question: use yes, no or prefer_not_to_say"
+            )),
         }
     }
     pub fn as_str(self) -> &'static str {
@@ -251,9 +253,7 @@ impl Comment {
         }
         let len = cleaned.chars().count();
         if len > max_chars {
-            return Err(format!(
-                "must be {max_chars} characters or fewer (you wrote {len})"
-            ));
+            return Err(format!("must be {max_chars} characters or fewer (you wrote {len})"));
         }
         Ok(Some(Self(cleaned.to_string())))
     }
@@ -272,10 +272,7 @@ impl PostcodeDistrict {
             return Ok(None);
         }
         if s.contains(' ') || s.len() > 4 {
-            return Err(
-                "enter only the first part of your postcode, like EH12 (not the full postcode)"
-                    .into(),
-            );
+            return Err("enter only the first part of your postcode, like EH12 (not the full postcode)".into());
         }
         let letters = s.bytes().take_while(|b| b.is_ascii_alphabetic()).count();
         let rest = &s[letters..];
@@ -333,15 +330,12 @@ impl Channel {
     }
     pub fn parse(raw: &str) -> Result<Self, String> {
         let s = raw.trim().to_lowercase();
-        Self::ALL
-            .into_iter()
-            .find(|c| c.as_str() == s)
-            .ok_or_else(|| {
-                format!(
-                    "'{}' is not a channel: use web, api, paper, event, email, phone or import",
-                    raw.trim()
-                )
-            })
+        Self::ALL.into_iter().find(|c| c.as_str() == s).ok_or_else(|| {
+            format!(
+                "'{}' is not a channel: use web, api, paper, event, email, phone or import",
+                raw.trim()
+            )
+        })
     }
 }
 impl fmt::Display for Channel {
@@ -364,14 +358,8 @@ mod tests {
 
     #[test]
     fn age_answers_accept_bands_and_prefer_not_to_say() {
-        assert_eq!(
-            AgeAnswer::parse("35-44").unwrap(),
-            AgeAnswer::Band(AgeBand::A35To44)
-        );
-        assert_eq!(
-            AgeAnswer::parse("35–44").unwrap(),
-            AgeAnswer::Band(AgeBand::A35To44)
-        );
+        assert_eq!(AgeAnswer::parse("35-44").unwrap(), AgeAnswer::Band(AgeBand::A35To44));
+        assert_eq!(AgeAnswer::parse("35–44").unwrap(), AgeAnswer::Band(AgeBand::A35To44));
         assert_eq!(
             AgeAnswer::parse("Prefer not to say").unwrap(),
             AgeAnswer::PreferNotToSay
@@ -382,14 +370,8 @@ mod tests {
     #[test]
     fn full_postcodes_are_refused_to_keep_responses_anonymous() {
         assert!(PostcodeDistrict::parse("EH12 5AB").is_err());
-        assert_eq!(
-            PostcodeDistrict::parse("eh12").unwrap().unwrap().as_str(),
-            "EH12"
-        );
-        assert_eq!(
-            PostcodeDistrict::parse("G2").unwrap().unwrap().as_str(),
-            "G2"
-        );
+        assert_eq!(PostcodeDistrict::parse("eh12").unwrap().unwrap().as_str(), "EH12");
+        assert_eq!(PostcodeDistrict::parse("G2").unwrap().unwrap().as_str(), "G2");
         assert!(PostcodeDistrict::parse("").unwrap().is_none());
         assert!(PostcodeDistrict::parse("12AB").is_err());
     }
@@ -397,13 +379,7 @@ mod tests {
     #[test]
     fn comments_are_trimmed_and_limited() {
         assert!(Comment::parse("   ", 10).unwrap().is_none());
-        assert_eq!(
-            Comment::parse(" hi\u{0007} ", 10)
-                .unwrap()
-                .unwrap()
-                .as_str(),
-            "hi"
-        );
+        assert_eq!(Comment::parse(" hi\u{0007} ", 10).unwrap().unwrap().as_str(), "hi");
         assert!(Comment::parse("é".repeat(11).as_str(), 10).is_err());
         assert!(Comment::parse("é".repeat(10).as_str(), 10).is_ok());
     }

@@ -24,7 +24,9 @@ impl ConsultationId {
         if ok {
             Ok(Self(s.to_string()))
         } else {
-            Err(format!("'{s}' is not a consultation id (lower-case letters, digits and -, like your-police-2026)"))
+            Err(format!(
+                "'{s}' is not a consultation id (lower-case letters, digits and -, like your-police-2026)"
+            ))
         }
     }
     pub fn as_str(&self) -> &str {

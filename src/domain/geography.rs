@@ -16,10 +16,7 @@ impl CouncilAreaCode {
         if ok {
             Ok(Self(s))
         } else {
-            Err(format!(
-                "'{}' is not a council area code like S12000036",
-                raw.trim()
-            ))
+            Err(format!("'{}' is not a council area code like S12000036", raw.trim()))
         }
     }
     pub fn as_str(&self) -> &str {
@@ -55,10 +52,7 @@ impl DivisionCode {
         if s.len() == 1 && s.bytes().all(|b| b.is_ascii_uppercase()) {
             Ok(Self(s))
         } else {
-            Err(format!(
-                "'{}' is not a police division letter like J",
-                raw.trim()
-            ))
+            Err(format!("'{}' is not a police division letter like J", raw.trim()))
         }
     }
     pub fn as_str(&self) -> &str {
@@ -154,9 +148,7 @@ impl Geography {
 
     /// Finds a council area by GSS code (current or pre-2019), NRS name or a common alias.
     pub fn find_area(&self, code_or_name: &str) -> Option<&CouncilArea> {
-        self.by_key
-            .get(&normalise_key(code_or_name))
-            .map(|&i| &self.areas[i])
+        self.by_key.get(&normalise_key(code_or_name)).map(|&i| &self.areas[i])
     }
 
     pub fn area(&self, code: &CouncilAreaCode) -> Option<&CouncilArea> {
@@ -204,10 +196,7 @@ mod tests {
     fn areas_are_found_by_code_name_or_alias() {
         let g = sample();
         assert_eq!(g.find_area("S12000026").unwrap().name, "Scottish Borders");
-        assert_eq!(
-            g.find_area("  scottish   BORDERS ").unwrap().code.as_str(),
-            "S12000026"
-        );
+        assert_eq!(g.find_area("  scottish   BORDERS ").unwrap().code.as_str(), "S12000026");
         assert_eq!(g.find_area("Borders").unwrap().code.as_str(), "S12000026");
         assert!(g.find_area("Narnia").is_none());
     }

@@ -9,13 +9,10 @@ pub mod ranking;
 pub mod response;
 pub mod validation;
 
-pub use answers::{
-    AgeAnswer, AgeBand, Channel, Comment, DisabilityAnswer, Likert5, PostcodeDistrict, Sex,
-    SexAnswer,
-};
+pub use answers::{AgeAnswer, AgeBand, Channel, Comment, DisabilityAnswer, Likert5, PostcodeDistrict, Sex, SexAnswer};
 pub use definition::{
-    Concern, ConsultationId, ConsultationStatus, Coverage, Priority, QuestionWording, Questions,
-    SurveyDefinition, Theme,
+    Concern, ConsultationId, ConsultationStatus, Coverage, Priority, QuestionWording, Questions, SurveyDefinition,
+    Theme,
 };
 pub use geography::{CouncilArea, CouncilAreaCode, Division, DivisionCode, Geography};
 pub use ranking::{ConcernId, Ranking};

@@ -69,11 +69,7 @@ pub struct PopulationMargins {
 }
 
 impl PopulationMargins {
-    pub fn new(
-        year: i32,
-        source: impl Into<String>,
-        by_area: BTreeMap<CouncilAreaCode, AdultPopulation>,
-    ) -> Self {
+    pub fn new(year: i32, source: impl Into<String>, by_area: BTreeMap<CouncilAreaCode, AdultPopulation>) -> Self {
         Self {
             year,
             source: source.into(),
@@ -142,10 +138,7 @@ mod tests {
         PopulationMargins::new(
             2022,
             "test",
-            BTreeMap::from([
-                (a, AdultPopulation::new(cells)),
-                (b, AdultPopulation::new(cells)),
-            ]),
+            BTreeMap::from([(a, AdultPopulation::new(cells)), (b, AdultPopulation::new(cells))]),
         )
     }
 
@@ -153,10 +146,7 @@ mod tests {
     fn margins_sum_cells_by_sex_and_by_band() {
         let m = margins();
         let a = CouncilAreaCode::parse("S12000005").unwrap();
-        assert_eq!(
-            m.age_margin(&a).unwrap(),
-            [11.0, 22.0, 33.0, 44.0, 55.0, 66.0, 77.0]
-        );
+        assert_eq!(m.age_margin(&a).unwrap(), [11.0, 22.0, 33.0, 44.0, 55.0, 66.0, 77.0]);
         assert_eq!(m.sex_margin(&a).unwrap(), [28.0, 280.0]);
         assert_eq!(m.adult_total(&a), Some(308.0));
         assert_eq!(m.area(&a).unwrap().count(Sex::Female, AgeBand::A75Plus), 70);

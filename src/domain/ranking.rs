@@ -79,9 +79,7 @@ impl Ranking {
             }
             let id = ConcernId::parse(raw)?;
             if !is_known(&id) {
-                return Err(format!(
-                    "'{raw}' is not one of this consultation's concerns"
-                ));
+                return Err(format!("'{raw}' is not one of this consultation's concerns"));
             }
             if ids.contains(&id) {
                 return Err(format!(
@@ -129,13 +127,7 @@ mod tests {
     }
     fn pos(v: &[&str]) -> Vec<Option<String>> {
         v.iter()
-            .map(|s| {
-                if s.is_empty() {
-                    None
-                } else {
-                    Some(s.to_string())
-                }
-            })
+            .map(|s| if s.is_empty() { None } else { Some(s.to_string()) })
             .collect()
     }
 
@@ -143,10 +135,7 @@ mod tests {
     fn a_ranking_keeps_the_residents_order() {
         let r = Ranking::parse(&pos(&["speeding", "drug_dealing", ""]), 3, known).unwrap();
         assert_eq!(r.concerns()[0].as_str(), "speeding");
-        assert_eq!(
-            r.rank_of(&ConcernId::parse("drug_dealing").unwrap()),
-            Some(2)
-        );
+        assert_eq!(r.rank_of(&ConcernId::parse("drug_dealing").unwrap()), Some(2));
     }
 
     #[test]
@@ -164,12 +153,7 @@ mod tests {
 
     #[test]
     fn too_many_or_unknown_or_no_concerns_are_refused() {
-        assert!(Ranking::parse(
-            &pos(&["speeding", "drug_dealing", "antisocial_behaviour"]),
-            2,
-            known
-        )
-        .is_err());
+        assert!(Ranking::parse(&pos(&["speeding", "drug_dealing", "antisocial_behaviour"]), 2, known).is_err());
         assert!(Ranking::parse(&pos(&["bank_robbery"]), 3, known).is_err());
         assert!(Ranking::parse(&pos(&["", ""]), 3, known).is_err());
     }

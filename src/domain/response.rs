@@ -1,8 +1,6 @@
 //! One resident's response: the raw input from any channel, and the validated `SurveyResponse`.
 
-use super::answers::{
-    AgeAnswer, Channel, Comment, DisabilityAnswer, Likert5, PostcodeDistrict, SexAnswer,
-};
+use super::answers::{AgeAnswer, Channel, Comment, DisabilityAnswer, Likert5, PostcodeDistrict, SexAnswer};
 use super::definition::{ConsultationId, SurveyDefinition};
 use super::geography::{CouncilAreaCode, Geography};
 use super::ranking::Ranking;
@@ -77,10 +75,7 @@ impl SurveyResponse {
             }
             Some(raw) => match geography.find_area(raw) {
                 None => {
-                    errors.push(
-                        "council_area",
-                        format!("'{raw}' is not a Scottish council area"),
-                    );
+                    errors.push("council_area", format!("'{raw}' is not a Scottish council area"));
                     None
                 }
                 Some(area) if !definition.coverage.covers(area) => {
@@ -110,32 +105,21 @@ impl SurveyResponse {
             .collect(optional("confidence", &input.confidence, Likert5::parse))
             .flatten();
         let ranking = errors.collect(
-            Ranking::parse(&input.concerns, definition.max_ranked, |id| {
-                definition.has_concern(id)
-            })
-            .map_err(|m| FieldError::new("concerns", m)),
+            Ranking::parse(&input.concerns, definition.max_ranked, |id| definition.has_concern(id))
+                .map_err(|m| FieldError::new("concerns", m)),
         );
         let comment = errors
             .collect(
-                Comment::parse(
-                    input.comment.as_deref().unwrap_or(""),
-                    definition.comment_max_chars,
-                )
-                .map_err(|m| FieldError::new("comment", format!("Your comment {m}"))),
+                Comment::parse(input.comment.as_deref().unwrap_or(""), definition.comment_max_chars)
+                    .map_err(|m| FieldError::new("comment", format!("Your comment {m}"))),
             )
             .flatten();
         let age = errors
             .collect(optional("age_band", &input.age_band, AgeAnswer::parse))
             .flatten();
-        let sex = errors
-            .collect(optional("sex", &input.sex, SexAnswer::parse))
-            .flatten();
+        let sex = errors.collect(optional("sex", &input.sex, SexAnswer::parse)).flatten();
         let disability = errors
-            .collect(optional(
-                "disability",
-                &input.disability,
-                DisabilityAnswer::parse,
-            ))
+            .collect(optional("disability", &input.disability, DisabilityAnswer::parse))
             .flatten();
 
         match (council_area, ranking) {

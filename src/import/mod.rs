@@ -110,10 +110,14 @@ pub fn import_csv_with(
 
     let file_sha256 = sha256_of_file(path)?;
     let (batch_id, rows) = conn.transaction(|conn| {
-        if let Some((batch_id, source_file, imported_at)) =
-            batch_with_hash(conn, definition.id.as_str(), &file_sha256)?
+        if let Some((batch_id, source_file, imported_at)) = batch_with_hash(conn, definition.id.as_str(), &file_sha256)?
         {
-            return Err(ImportError::AlreadyImported { file: path.to_path_buf(), batch_id, source_file, imported_at });
+            return Err(ImportError::AlreadyImported {
+                file: path.to_path_buf(),
+                batch_id,
+                source_file,
+                imported_at,
+            });
         }
         let batch_id = create_import_batch(conn, definition.id.as_str(), &source_file)?;
         set_batch_hash(conn, batch_id, &file_sha256)?;
@@ -156,7 +160,10 @@ pub fn import_csv_with(
 /// SHA-256 of the file's bytes, read in 64 KiB blocks (bounded memory for any size).
 fn sha256_of_file(path: &Path) -> Result<String, ImportError> {
     use sha2::{Digest, Sha256};
-    let io_error = |source| ImportError::Io { file: path.to_path_buf(), source };
+    let io_error = |source| ImportError::Io {
+        file: path.to_path_buf(),
+        source,
+    };
     let mut file = std::fs::File::open(path).map_err(io_error)?;
     let mut hasher = Sha256::new();
     let mut block = vec![0u8; 64 * 1024];

@@ -149,7 +149,12 @@ pub enum ImportError {
         "{}: this file was already imported into this consultation (import batch {batch_id}, from {source_file}, on {imported_at}); importing it again would count its responses twice",
         file.display()
     )]
-    AlreadyImported { file: PathBuf, batch_id: i64, source_file: String, imported_at: chrono::DateTime<chrono::Utc> },
+    AlreadyImported {
+        file: PathBuf,
+        batch_id: i64,
+        source_file: String,
+        imported_at: chrono::DateTime<chrono::Utc>,
+    },
     #[error(transparent)]
     Db(#[from] DbError),
 }

@@ -24,8 +24,8 @@ use super::estimates::AreaForEstimates;
 use super::weighting::design_for;
 use super::ResultsError;
 use crate::stats::{
-    plackett_luce_worth_from, PlackettLuceOptions,
-    bootstrap_rank_stability_drawn, BootstrapOptions, BootstrapRanks, RakingDesign, RakingOptions, StatsError,
+    bootstrap_rank_stability_drawn, plackett_luce_worth_from, BootstrapOptions, BootstrapRanks, PlackettLuceOptions,
+    RakingDesign, RakingOptions, StatsError,
 };
 use rand::Rng;
 use rand_chacha::ChaCha8Rng;

@@ -95,7 +95,11 @@ impl ResultsCache {
 
     /// A cached report, if one was computed for exactly this key.
     pub fn report(&self, key: &ReportKey) -> Option<Arc<ResultsReport>> {
-        self.reports.lock().unwrap_or_else(PoisonError::into_inner).get(key).cloned()
+        self.reports
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(key)
+            .cloned()
     }
 
     /// Keeps a computed report.

@@ -91,11 +91,7 @@ pub struct Side<'a> {
     pub figures: &'a SelectionFigures,
 }
 
-fn raw_difference(
-    this: Option<&Estimate>,
-    other: Option<&Estimate>,
-    hidden: bool,
-) -> Result<Difference, StatsError> {
+fn raw_difference(this: Option<&Estimate>, other: Option<&Estimate>, hidden: bool) -> Result<Difference, StatsError> {
     let mut out = Difference {
         this: None,
         other: None,
@@ -110,7 +106,9 @@ fn raw_difference(
     if hidden {
         return Ok(out);
     }
-    let (Some(a), Some(b)) = (this, other) else { return Ok(out) };
+    let (Some(a), Some(b)) = (this, other) else {
+        return Ok(out);
+    };
     out.this = Some(a.proportion);
     out.other = Some(b.proportion);
     out.difference = Some(a.proportion - b.proportion);
@@ -170,7 +168,12 @@ pub fn compare(this: &Side<'_>, other: &Side<'_>, kind: ComparisonKind) -> Resul
             }),
         }
     }
-    for concern in other.definition.concerns.iter().filter(|c| !this.definition.has_concern(&c.id)) {
+    for concern in other
+        .definition
+        .concerns
+        .iter()
+        .filter(|c| !this.definition.has_concern(&c.id))
+    {
         not_comparable.push(NotComparable {
             concern_id: concern.id.as_str().to_string(),
             label: concern.label.clone(),

@@ -71,8 +71,15 @@ impl<'a> Row<'a> {
 pub fn to_csv(report: &ResultsReport) -> Result<String, csv::Error> {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(HEADER)?;
-    let area_type = serde_json::to_value(report.area.kind).ok().and_then(|v| v.as_str().map(str::to_string));
-    let prefix = [report.consultation.clone(), area_type.unwrap_or_default(), report.area.code.clone(), report.area.name.clone()];
+    let area_type = serde_json::to_value(report.area.kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string));
+    let prefix = [
+        report.consultation.clone(),
+        area_type.unwrap_or_default(),
+        report.area.code.clone(),
+        report.area.name.clone(),
+    ];
     let mut rows = Vec::new();
     let headline = |measure: &'static str, value: Option<f64>| Row {
         measure,
@@ -89,8 +96,18 @@ pub fn to_csv(report: &ResultsReport) -> Result<String, csv::Error> {
     rows.push(headline("sum_weights", report.sum_weights));
     rows.push(headline("design_effect", report.design_effect));
     rows.push(headline("n_effective", report.n_effective));
-    rows.push(Row::proportion("feel_safe", ("", "Feels safe (4 or 5)"), None, &report.feel_safe));
-    rows.push(Row::proportion("confidence", ("", "Confident in the local police (4 or 5)"), None, &report.confidence));
+    rows.push(Row::proportion(
+        "feel_safe",
+        ("", "Feels safe (4 or 5)"),
+        None,
+        &report.feel_safe,
+    ));
+    rows.push(Row::proportion(
+        "confidence",
+        ("", "Confident in the local police (4 or 5)"),
+        None,
+        &report.confidence,
+    ));
     for (position, c) in report.concerns.iter().enumerate() {
         let rank = Some(position + 1);
         let id = (c.concern_id.as_str(), c.label.as_str());
@@ -109,7 +126,10 @@ pub fn to_csv(report: &ResultsReport) -> Result<String, csv::Error> {
         };
         rows.push(plain("borda_mean", c.borda_mean, (None, None)));
         rows.push(plain("pl_worth", c.pl_worth, (None, None)));
-        let interval = c.rank_interval.map(|[lo, hi]| (Some(lo as f64), Some(hi as f64))).unwrap_or((None, None));
+        let interval = c
+            .rank_interval
+            .map(|[lo, hi]| (Some(lo as f64), Some(hi as f64)))
+            .unwrap_or((None, None));
         rows.push(plain("rank_interval", None, interval));
         rows.push(plain("p_rank_first", c.p_rank_first, (None, None)));
     }

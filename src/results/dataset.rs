@@ -21,7 +21,10 @@ impl RankingCodes {
         if items.len() > MAX_RANKED_CODES {
             return None;
         }
-        let mut codes = Self { len: items.len() as u8, items: [0; MAX_RANKED_CODES] };
+        let mut codes = Self {
+            len: items.len() as u8,
+            items: [0; MAX_RANKED_CODES],
+        };
         codes.items[..items.len()].copy_from_slice(items);
         Some(codes)
     }
@@ -81,7 +84,10 @@ pub struct Dataset {
 impl Dataset {
     /// An empty dataset for a geography of `area_count` council areas.
     pub fn new(area_count: usize) -> Self {
-        Self { areas: vec![Vec::new(); area_count], ..Self::default() }
+        Self {
+            areas: vec![Vec::new(); area_count],
+            ..Self::default()
+        }
     }
 
     /// Adds a respondent to council area `area`; an index outside the geography is counted and left out.
@@ -144,7 +150,10 @@ impl Codebook {
 
     /// Age band index of a stored `age_band`; `None` for "prefer_not_to_say" or anything else.
     pub fn age_band(code: &[u8]) -> Option<u8> {
-        AgeBand::ALL.iter().position(|b| b.as_str().as_bytes() == code).map(|i| i as u8)
+        AgeBand::ALL
+            .iter()
+            .position(|b| b.as_str().as_bytes() == code)
+            .map(|i| i as u8)
     }
 
     /// Sex index of a stored `sex` (`M` → 0, `F` → 1); `None` for "prefer_not_to_say".

@@ -200,8 +200,21 @@ pub fn compute_selection_grouped(
     if let (true, Some(bootstrap_options)) = (bootstrap, &options.bootstrap) {
         let raking = &options.weighting.raking;
         let basis = figures.basis;
-        let start = figures.figures.as_ref().and_then(|f| f.plackett_luce.as_ref()).map(|fit| fit.log_worth.as_slice());
-        match rank_stability_with_groups(&areas, concerns, max_ranked, basis, start, groups, raking, bootstrap_options) {
+        let start = figures
+            .figures
+            .as_ref()
+            .and_then(|f| f.plackett_luce.as_ref())
+            .map(|fit| fit.log_worth.as_slice());
+        match rank_stability_with_groups(
+            &areas,
+            concerns,
+            max_ranked,
+            basis,
+            start,
+            groups,
+            raking,
+            bootstrap_options,
+        ) {
             Ok((ranks, group_ranks)) => {
                 figures.ranks = Some(ranks);
                 figures.group_ranks = group_ranks;

@@ -104,14 +104,26 @@ pub fn results_report(
 ) -> Result<ResultsReport, ResultsError> {
     let resolved = selection.resolve(inputs.geography, inputs.definition)?;
     let figures = compute_selection(inputs, &resolved, options, true)?;
-    let mut report = report::build_report(inputs.definition, inputs.geography, inputs.population, &figures, options)?;
-    let this = Side { definition: inputs.definition, figures: &figures };
+    let mut report = report::build_report(
+        inputs.definition,
+        inputs.geography,
+        inputs.population,
+        &figures,
+        options,
+    )?;
+    let this = Side {
+        definition: inputs.definition,
+        figures: &figures,
+    };
     report.comparison = match compare_with {
         CompareWith::Nothing => None,
         CompareWith::Wave(other) => {
             let other_selection = selection.resolve(other.geography, other.definition)?;
             let other_figures = compute_selection(&other, &other_selection, options, false)?;
-            let side = Side { definition: other.definition, figures: &other_figures };
+            let side = Side {
+                definition: other.definition,
+                figures: &other_figures,
+            };
             Some(compare(&this, &side, ComparisonKind::Waves)?)
         }
         CompareWith::RestOfDivision => {
@@ -122,7 +134,10 @@ pub fn results_report(
             };
             let rest = ResolvedSelection::rest_of_division(inputs.geography, inputs.definition, *area)?;
             let rest_figures = compute_selection(inputs, &rest, options, false)?;
-            let side = Side { definition: inputs.definition, figures: &rest_figures };
+            let side = Side {
+                definition: inputs.definition,
+                figures: &rest_figures,
+            };
             Some(compare(&this, &side, ComparisonKind::AreaVsRestOfDivision)?)
         }
     };
@@ -134,12 +149,14 @@ pub const WEIGHTING_METHOD: &str = "Raking (iterative proportional fitting) with
      adult (16+) population by age band and by sex, starting from equal weights, until every margin is met to a \
      relative error of the tolerance or the iteration limit is reached.";
 /// `weighting.unknown_age_or_sex`.
-pub const UNKNOWN_CATEGORIES: &str = "Respondents who did not give their age band or sex (or preferred not to say) are \
+pub const UNKNOWN_CATEGORIES: &str =
+    "Respondents who did not give their age band or sex (or preferred not to say) are \
      kept and counted in n. For that margin they keep the weight they have: the margin is applied proportionally to \
      those who answered, who are raked to the population shares within the weight of the answering respondents, while \
      those who did not answer keep their current share of the total. They are still raked on the other margin.";
 /// `weighting.collapsing`.
-pub const COLLAPSING: &str = "An age band (or sex) with fewer respondents than minimum_cell is merged with its smaller \
+pub const COLLAPSING: &str =
+    "An age band (or sex) with fewer respondents than minimum_cell is merged with its smaller \
      neighbouring band (the younger on ties), repeatedly, before raking; the groups used and the bands merged are \
      listed per council area. A margin that nobody in an area answered is not used there.";
 /// `weighting.pooling`.

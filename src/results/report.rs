@@ -199,7 +199,9 @@ pub fn proportion(estimate: Option<&Estimate>, thresholds: Thresholds, level: f6
         low_base: thresholds.low_base(base),
         unweighted: None,
     };
-    let Some(e) = estimate.filter(|_| !suppressed) else { return Ok(out) };
+    let Some(e) = estimate.filter(|_| !suppressed) else {
+        return Ok(out);
+    };
     let p = e.proportion.clamp(0.0, 1.0);
     let ci = korn_graubard_interval(p, e.variance, (e.base as f64).max(2.0), level)?;
     let (count, n) = (e.count as f64, e.base as f64);
@@ -211,13 +213,20 @@ pub fn proportion(estimate: Option<&Estimate>, thresholds: Thresholds, level: f6
     out.unweighted = Some(UnweightedProportion {
         count: e.count,
         estimate: count / n,
-        wilson: IntervalOut { ci_low: wilson.lower, ci_high: wilson.upper },
-        clopper_pearson: IntervalOut { ci_low: exact.lower, ci_high: exact.upper },
+        wilson: IntervalOut {
+            ci_low: wilson.lower,
+            ci_high: wilson.upper,
+        },
+        clopper_pearson: IntervalOut {
+            ci_low: exact.lower,
+            ci_high: exact.upper,
+        },
     });
     Ok(out)
 }
 
-pub const RANKING_EXPLANATION: &str = "Concerns are ordered by their weighted Plackett-Luce worth (the modelled chance \
+pub const RANKING_EXPLANATION: &str =
+    "Concerns are ordered by their weighted Plackett-Luce worth (the modelled chance \
      that each is a resident's first choice). When the model is not identified (some concerns are never ranked below \
      the others, so their worths are unbounded) they are ordered by the weighted share ranking them in the top N \
      instead, and pl_worth is null. The rank interval and the probability of ranking first come from the bootstrap, \
@@ -240,7 +249,11 @@ pub fn build_report(
     for (k, concern) in definition.concerns.iter().enumerate() {
         let estimates = &figures.concerns[k];
         let visible = |v: Option<f64>| v.filter(|_| !suppressed);
-        let stability = figures.ranks.as_ref().and_then(|r| r.items.get(k)).filter(|_| !suppressed);
+        let stability = figures
+            .ranks
+            .as_ref()
+            .and_then(|r| r.items.get(k))
+            .filter(|_| !suppressed);
         concerns.push(ConcernResult {
             concern_id: concern.id.as_str().to_string(),
             label: concern.label.clone(),
@@ -281,19 +294,26 @@ pub fn build_report(
                 converged: fit.converged,
                 iterations: fit.iterations,
             }),
-            bootstrap: figures.ranks.as_ref().zip(options.bootstrap.as_ref()).map(|(ranks, b)| BootstrapInfo {
-                replicates: b.replicates,
-                replicates_used: ranks.replicates_used,
-                replicates_failed: ranks.replicates_failed,
-                seed: b.seed,
-                level: b.level,
-                method: super::BOOTSTRAP_METHOD,
-            }),
+            bootstrap: figures
+                .ranks
+                .as_ref()
+                .zip(options.bootstrap.as_ref())
+                .map(|(ranks, b)| BootstrapInfo {
+                    replicates: b.replicates,
+                    replicates_used: ranks.replicates_used,
+                    replicates_failed: ranks.replicates_failed,
+                    seed: b.seed,
+                    level: b.level,
+                    method: super::BOOTSTRAP_METHOD,
+                }),
         },
         weighting: WeightingInfo {
             method: super::WEIGHTING_METHOD,
             margins: ["age_band", "sex"],
-            population: PopulationSource { source: population.source.clone(), year: population.year },
+            population: PopulationSource {
+                source: population.source.clone(),
+                year: population.year,
+            },
             unknown_age_or_sex: super::UNKNOWN_CATEGORIES,
             collapsing: super::COLLAPSING,
             pooling: super::POOLING,
@@ -307,7 +327,10 @@ pub fn build_report(
             areas_without_responses: figures
                 .without_responses
                 .iter()
-                .map(|&i| AreaRef { code: geography.areas[i].code.to_string(), name: geography.areas[i].name.clone() })
+                .map(|&i| AreaRef {
+                    code: geography.areas[i].code.to_string(),
+                    name: geography.areas[i].name.clone(),
+                })
                 .collect(),
         },
         disclosure: DisclosureInfo {
@@ -322,15 +345,25 @@ pub fn build_report(
 /// Orders concerns by the ranking score, highest first (ties and suppressed figures keep the
 /// definition's order, so a suppressed report reveals nothing through its order).
 fn order_concerns(concerns: &mut [ConcernResult], figures: &SelectionFigures) {
-    let Some(f) = figures.figures.as_ref().filter(|_| concerns.iter().all(|c| !c.suppressed)) else { return };
+    let Some(f) = figures
+        .figures
+        .as_ref()
+        .filter(|_| concerns.iter().all(|c| !c.suppressed))
+    else {
+        return;
+    };
     let score = |k: usize| -> f64 {
         match (figures.basis, &f.plackett_luce) {
             (RankBasis::PlWorth, Some(fit)) => fit.worth[k],
             _ => f.share_top_n[k],
         }
     };
-    let mut keyed: Vec<(f64, usize, ConcernResult)> =
-        concerns.iter().cloned().enumerate().map(|(k, c)| (score(k), k, c)).collect();
+    let mut keyed: Vec<(f64, usize, ConcernResult)> = concerns
+        .iter()
+        .cloned()
+        .enumerate()
+        .map(|(k, c)| (score(k), k, c))
+        .collect();
     keyed.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     for (slot, (_, _, c)) in concerns.iter_mut().zip(keyed) {
         *slot = c;

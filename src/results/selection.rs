@@ -61,20 +61,33 @@ impl Selection {
                     .position(|a| &a.code == code)
                     .ok_or_else(|| ResultsError::NotFound(format!("there is no council area {code}")))?;
                 let area = &geography.areas[index];
-                let label = AreaLabel { kind: AreaType::CouncilArea, code: code.to_string(), name: area.name.clone() };
+                let label = AreaLabel {
+                    kind: AreaType::CouncilArea,
+                    code: code.to_string(),
+                    name: area.name.clone(),
+                };
                 (label, vec![index])
             }
             Selection::Division(code) => {
                 let division = geography
                     .division(code)
                     .ok_or_else(|| ResultsError::NotFound(format!("there is no police division {code}")))?;
-                let label = AreaLabel { kind: AreaType::Division, code: code.to_string(), name: division.name.clone() };
-                let areas = (0..geography.areas.len()).filter(|&i| &geography.areas[i].division == code).collect();
+                let label = AreaLabel {
+                    kind: AreaType::Division,
+                    code: code.to_string(),
+                    name: division.name.clone(),
+                };
+                let areas = (0..geography.areas.len())
+                    .filter(|&i| &geography.areas[i].division == code)
+                    .collect();
                 (label, areas)
             }
             Selection::Scotland => {
-                let label =
-                    AreaLabel { kind: AreaType::Scotland, code: SCOTLAND_CODE.to_string(), name: "Scotland".to_string() };
+                let label = AreaLabel {
+                    kind: AreaType::Scotland,
+                    code: SCOTLAND_CODE.to_string(),
+                    name: "Scotland".to_string(),
+                };
                 (label, (0..geography.areas.len()).collect())
             }
         };

@@ -26,7 +26,11 @@ pub fn fixture() -> &'static Fixture {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let reference = crate::seeds::load_all(&root.join("seeds")).unwrap();
         let definitions = crate::defs::load_dir(&root.join("tests/api/defs"), Some(&reference.geography)).unwrap();
-        Fixture { geography: reference.geography, population: reference.population, definitions }
+        Fixture {
+            geography: reference.geography,
+            population: reference.population,
+            definitions,
+        }
     })
 }
 
@@ -35,7 +39,11 @@ impl Fixture {
         self.definitions.iter().find(|d| d.id.as_str() == id).unwrap()
     }
     pub fn area_index(&self, code: &str) -> usize {
-        self.geography.areas.iter().position(|a| a.code.as_str() == code).unwrap()
+        self.geography
+            .areas
+            .iter()
+            .position(|a| a.code.as_str() == code)
+            .unwrap()
     }
 }
 
@@ -80,7 +88,10 @@ pub fn dataset(rows: &[(&str, Vec<Respondent>)]) -> Dataset {
 
 pub fn options(replicates: usize) -> EngineOptions {
     EngineOptions {
-        bootstrap: (replicates > 0).then_some(BootstrapOptions { replicates, ..BootstrapOptions::default() }),
+        bootstrap: (replicates > 0).then_some(BootstrapOptions {
+            replicates,
+            ..BootstrapOptions::default()
+        }),
         ..EngineOptions::default()
     }
 }
@@ -95,7 +106,11 @@ pub fn division(code: &str) -> Selection {
 
 pub fn report(consultation: &str, data: &Dataset, selection: &Selection, options: &EngineOptions) -> ResultsReport {
     let f = fixture();
-    let inputs =
-        Inputs { definition: f.definition(consultation), geography: &f.geography, population: &f.population, dataset: data };
+    let inputs = Inputs {
+        definition: f.definition(consultation),
+        geography: &f.geography,
+        population: &f.population,
+        dataset: data,
+    };
     results_report(&inputs, selection, CompareWith::Nothing, options).unwrap()
 }

@@ -32,7 +32,11 @@ pub struct WeightingOptions {
 
 impl Default for WeightingOptions {
     fn default() -> Self {
-        Self { raking: RakingOptions::default(), trim: None, minimum_cell: crate::stats::DEFAULT_MINIMUM_CELL }
+        Self {
+            raking: RakingOptions::default(),
+            trim: None,
+            minimum_cell: crate::stats::DEFAULT_MINIMUM_CELL,
+        }
     }
 }
 
@@ -153,16 +157,28 @@ pub fn weight_area(
         reports.push(MarginReport {
             variable,
             used,
-            groups: collapse.groups.iter().map(|g| g.iter().map(|&c| labels[c]).collect()).collect(),
+            groups: collapse
+                .groups
+                .iter()
+                .map(|g| g.iter().map(|&c| labels[c]).collect())
+                .collect(),
             collapsed: collapse.collapsed.iter().map(|&c| labels[c]).collect(),
             unknown,
         });
         if used {
-            margins.push(UsedMargin { variable, targets: collapse.merge_targets(&targets), mapping: collapse.mapping });
+            margins.push(UsedMargin {
+                variable,
+                targets: collapse.merge_targets(&targets),
+                mapping: collapse.mapping,
+            });
         }
     }
     if margins.is_empty() {
-        margins.push(UsedMargin { variable: Variable::Total, mapping: vec![0], targets: vec![population.total() as f64] });
+        margins.push(UsedMargin {
+            variable: Variable::Total,
+            mapping: vec![0],
+            targets: vec![population.total() as f64],
+        });
     }
     let design = design_for(&margins, respondents.iter().map(|r| (r.age, r.sex)))?;
     let ones = vec![1.0; respondents.len()];
@@ -193,7 +209,13 @@ pub fn weight_area(
         margins: reports,
         trimming,
     };
-    Ok(WeightedArea { area, design, margins, weights: raking.weights, report })
+    Ok(WeightedArea {
+        area,
+        design,
+        margins,
+        weights: raking.weights,
+        report,
+    })
 }
 
 /// A raking design over units with the given (age, sex) codes, using `margins`' groups and targets.
@@ -201,12 +223,17 @@ pub fn design_for(
     margins: &[UsedMargin],
     units: impl Iterator<Item = (Option<u8>, Option<u8>)> + Clone,
 ) -> Result<RakingDesign, ResultsError> {
-    let categories: Vec<Vec<Option<usize>>> =
-        margins.iter().map(|m| units.clone().map(|(age, sex)| m.category(age, sex)).collect()).collect();
+    let categories: Vec<Vec<Option<usize>>> = margins
+        .iter()
+        .map(|m| units.clone().map(|(age, sex)| m.category(age, sex)).collect())
+        .collect();
     let compiled: Vec<Margin<'_>> = margins
         .iter()
         .zip(&categories)
-        .map(|(m, c)| Margin { categories: c, targets: &m.targets })
+        .map(|(m, c)| Margin {
+            categories: c,
+            targets: &m.targets,
+        })
         .collect();
     Ok(RakingDesign::new(&compiled)?)
 }

@@ -92,7 +92,11 @@ async fn show(state: web::Data<AppState>, path: web::Path<String>) -> Result<Htt
             .areas
             .iter()
             .filter(|a| definition.coverage.covers(a))
-            .map(|a| AreaOut { code: a.code.as_str(), name: &a.name, division: a.division.as_str() })
+            .map(|a| AreaOut {
+                code: a.code.as_str(),
+                name: &a.name,
+                division: a.division.as_str(),
+            })
             .collect(),
         questions: &definition.questions,
         max_ranked: definition.max_ranked,

@@ -70,7 +70,10 @@ impl ResponseDto {
                 })
                 .collect(),
             _ => {
-                errors.push("concerns", "must be a list of concern ids in rank order, like [\"drug_dealing\", \"speeding\"]");
+                errors.push(
+                    "concerns",
+                    "must be a list of concern ids in rank order, like [\"drug_dealing\", \"speeding\"]",
+                );
                 Vec::new()
             }
         };
@@ -98,9 +101,14 @@ fn idempotency_key(req: &HttpRequest, body: &ResponseDto) -> Result<Option<Idemp
         .ok()
         .map(str::trim)
         .filter(|k| !k.is_empty() && k.len() <= 255)
-        .ok_or_else(|| ApiError::BadRequest("the Idempotency-Key header must be 1 to 255 visible ASCII characters".into()))?;
+        .ok_or_else(|| {
+            ApiError::BadRequest("the Idempotency-Key header must be 1 to 255 visible ASCII characters".into())
+        })?;
     let canonical = serde_json::to_vec(body).map_err(|e| ApiError::Internal(e.to_string()))?;
-    Ok(Some(IdempotencyKey { key: key.to_string(), request_sha256: hex::encode(Sha256::digest(canonical)) }))
+    Ok(Some(IdempotencyKey {
+        key: key.to_string(),
+        request_sha256: hex::encode(Sha256::digest(canonical)),
+    }))
 }
 
 #[derive(Serialize)]

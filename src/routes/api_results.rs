@@ -54,7 +54,8 @@ fn parse_query(req: &HttpRequest) -> Result<ResultsQuery, ApiError> {
             .field_errors()
             .iter()
             .flat_map(|(field, list)| {
-                list.iter().map(move |e| format!("{field} {}", e.message.as_deref().unwrap_or("is not valid")))
+                list.iter()
+                    .map(move |e| format!("{field} {}", e.message.as_deref().unwrap_or("is not valid")))
             })
             .collect();
         problems.sort();
@@ -63,12 +64,20 @@ fn parse_query(req: &HttpRequest) -> Result<ResultsQuery, ApiError> {
     Ok(query)
 }
 
-async fn results_json(state: web::Data<AppState>, path: web::Path<String>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
+async fn results_json(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
     let report = results_for(&state, &path.into_inner(), &parse_query(&req)?).await?;
     Ok(HttpResponse::Ok().json(&*report))
 }
 
-async fn results_csv(state: web::Data<AppState>, path: web::Path<String>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
+async fn results_csv(
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
     let report = results_for(&state, &path.into_inner(), &parse_query(&req)?).await?;
     let body = to_csv(&report).map_err(|e| ApiError::Internal(format!("CSV export failed: {e}")))?;
     let filename = format!("{}-{}-results.csv", report.consultation, report.area.code);
@@ -105,10 +114,15 @@ pub async fn results_for(state: &AppState, id: &str, query: &ResultsQuery) -> Re
         Some(other) if state.consultations.get(other).is_some() => Some(find_definition(state, other)?),
         Some("division") => None,
         Some(other) => {
-            return Err(ApiError::NotFound(format!("there is no consultation called '{other}' to compare with")))
+            return Err(ApiError::NotFound(format!(
+                "there is no consultation called '{other}' to compare with"
+            )))
         }
     };
-    let dataset = state.results.dataset(&state.pool, &state.geography, &definition).await?;
+    let dataset = state
+        .results
+        .dataset(&state.pool, &state.geography, &definition)
+        .await?;
     let other_dataset = match &other {
         Some(d) => Some(state.results.dataset(&state.pool, &state.geography, d).await?),
         None => None,
@@ -123,23 +137,37 @@ pub async fn results_for(state: &AppState, id: &str, query: &ResultsQuery) -> Re
             selection.key(),
             query.compare_with.as_deref().unwrap_or("")
         ),
-        versions: std::iter::once(dataset.version).chain(other_dataset.as_ref().map(|d| d.version)).collect(),
+        versions: std::iter::once(dataset.version)
+            .chain(other_dataset.as_ref().map(|d| d.version))
+            .collect(),
     };
     if let Some(report) = state.results.report(&key) {
         return Ok(report);
     }
     let options = EngineOptions {
-        bootstrap: (bootstrap > 0).then_some(BootstrapOptions { replicates: bootstrap, seed, ..defaults }),
+        bootstrap: (bootstrap > 0).then_some(BootstrapOptions {
+            replicates: bootstrap,
+            seed,
+            ..defaults
+        }),
         ..EngineOptions::default()
     };
     let compare_division = query.compare_with.as_deref() == Some("division") && other.is_none();
     let (geography, population) = (state.geography.clone(), state.population.clone());
     let report = web::block(move || {
-        let inputs = Inputs { definition: &definition, geography: &geography, population: &population, dataset: &dataset };
+        let inputs = Inputs {
+            definition: &definition,
+            geography: &geography,
+            population: &population,
+            dataset: &dataset,
+        };
         let compare = match (&other, &other_dataset) {
-            (Some(d), Some(data)) => {
-                CompareWith::Wave(Inputs { definition: d, geography: &geography, population: &population, dataset: data })
-            }
+            (Some(d), Some(data)) => CompareWith::Wave(Inputs {
+                definition: d,
+                geography: &geography,
+                population: &population,
+                dataset: data,
+            }),
             _ if compare_division => CompareWith::RestOfDivision,
             _ => CompareWith::Nothing,
         };

@@ -5,7 +5,8 @@ use actix_web::{web, HttpResponse};
 use std::time::Duration;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/livez", web::get().to(livez)).route("/readyz", web::get().to(readyz));
+    cfg.route("/livez", web::get().to(livez))
+        .route("/readyz", web::get().to(readyz));
 }
 
 async fn livez() -> HttpResponse {

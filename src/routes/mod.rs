@@ -27,5 +27,8 @@ async fn not_found(req: actix_web::HttpRequest) -> Result<actix_web::HttpRespons
     if !req.path().starts_with("/api/") {
         return Ok(pages::not_found_page());
     }
-    Err(crate::error::ApiError::NotFound(format!("there is nothing at {}", req.path())))
+    Err(crate::error::ApiError::NotFound(format!(
+        "there is nothing at {}",
+        req.path()
+    )))
 }

@@ -17,12 +17,7 @@ impl Row {
 
 /// The rows of `text`, with `columns` picked out by header name (extra columns are ignored, so a
 /// file may carry names or notes for people). A missing column or a malformed row is a problem.
-pub(super) fn read_rows(
-    file: &str,
-    text: &str,
-    columns: &[&str],
-    problems: &mut Problems,
-) -> Vec<Row> {
+pub(super) fn read_rows(file: &str, text: &str, columns: &[&str], problems: &mut Problems) -> Vec<Row> {
     let before = problems.list.len();
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
@@ -31,12 +26,7 @@ pub(super) fn read_rows(
     let headers = match reader.headers() {
         Ok(h) => h.clone(),
         Err(e) => {
-            problems.push(
-                file,
-                Some(1),
-                "(header)",
-                format!("cannot be read as CSV: {e}"),
-            );
+            problems.push(file, Some(1), "(header)", format!("cannot be read as CSV: {e}"));
             return Vec::new();
         }
     };
@@ -63,10 +53,7 @@ pub(super) fn read_rows(
         match record {
             Ok(r) => {
                 let line = r.position().map_or(0, |p| p.line() as usize);
-                let values = indices
-                    .iter()
-                    .map(|&i| r.get(i).unwrap_or("").to_string())
-                    .collect();
+                let values = indices.iter().map(|&i| r.get(i).unwrap_or("").to_string()).collect();
                 rows.push(Row { line, values });
             }
             Err(e) => {

@@ -47,11 +47,7 @@ impl SeedError {
 }
 
 fn join_lines(problems: &[SeedProblem]) -> String {
-    problems
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("\n")
+    problems.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
 }
 
 /// Collects the problems of one or more files, so that all of them are reported together.
@@ -61,13 +57,7 @@ pub(super) struct Problems {
 }
 
 impl Problems {
-    pub(super) fn push(
-        &mut self,
-        file: &str,
-        line: Option<usize>,
-        field: &str,
-        message: impl Into<String>,
-    ) {
+    pub(super) fn push(&mut self, file: &str, line: Option<usize>, field: &str, message: impl Into<String>) {
         self.list.push(SeedProblem {
             file: file.to_string(),
             line,

@@ -19,12 +19,7 @@ pub fn parse_divisions(file: &str, text: &str) -> Result<Vec<Division>, SeedErro
             }
         };
         if divisions.iter().any(|d| d.code == code) {
-            problems.push(
-                file,
-                Some(row.line),
-                "code",
-                format!("division {code} is listed twice"),
-            );
+            problems.push(file, Some(row.line), "code", format!("division {code} is listed twice"));
         }
         if row.get(1).is_empty() {
             problems.push(file, Some(row.line), "name", "must not be blank");
@@ -38,11 +33,7 @@ pub fn parse_divisions(file: &str, text: &str) -> Result<Vec<Division>, SeedErro
 }
 
 /// Scotland's council areas, each in one known division, codes and names unique.
-pub fn parse_council_areas(
-    file: &str,
-    text: &str,
-    divisions: &[Division],
-) -> Result<Vec<CouncilArea>, SeedError> {
+pub fn parse_council_areas(file: &str, text: &str, divisions: &[Division]) -> Result<Vec<CouncilArea>, SeedError> {
     let mut problems = Problems::default();
     let columns = [
         "council_area_code",
@@ -112,9 +103,7 @@ pub fn parse_council_areas(
                 None
             }
         };
-        if let (Some(code), Some(division), Some(population_total)) =
-            (code, division, population_total)
-        {
+        if let (Some(code), Some(division), Some(population_total)) = (code, division, population_total) {
             areas.push(CouncilArea {
                 code,
                 name,

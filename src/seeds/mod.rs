@@ -25,9 +25,7 @@ mod tests_bad_input;
 
 pub use error::{SeedError, SeedProblem};
 pub use geography::{parse_council_areas, parse_divisions};
-pub use plans::{
-    check_plan_concerns, parse_plan, read_plans, CurrentPlan, PlanPeriod, PlanPriority,
-};
+pub use plans::{check_plan_concerns, parse_plan, read_plans, CurrentPlan, PlanPeriod, PlanPriority};
 pub use population::{parse_population, population_rows, PopulationCell};
 
 use crate::domain::population::PopulationMargins;
@@ -52,10 +50,7 @@ pub fn read_divisions(path: &Path) -> Result<Vec<Division>, SeedError> {
     parse_divisions(&path.display().to_string(), &read_text(path)?)
 }
 
-pub fn read_council_areas(
-    path: &Path,
-    divisions: &[Division],
-) -> Result<Vec<CouncilArea>, SeedError> {
+pub fn read_council_areas(path: &Path, divisions: &[Division]) -> Result<Vec<CouncilArea>, SeedError> {
     parse_council_areas(&path.display().to_string(), &read_text(path)?, divisions)
 }
 

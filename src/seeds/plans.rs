@@ -21,12 +21,7 @@ pub struct PlanPeriod {
 impl fmt::Display for PlanPeriod {
     /// "2023–26", as the plans write it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}–{:02}",
-            self.start_year,
-            self.end_year.rem_euclid(100)
-        )
+        write!(f, "{}–{:02}", self.start_year, self.end_year.rem_euclid(100))
     }
 }
 
@@ -83,26 +78,23 @@ pub fn parse_plan(file: &str, text: &str) -> Result<CurrentPlan, SeedError> {
     let raw: RawPlan = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {
-            problems.push(
-                file,
-                e.span().and_then(line),
-                "(toml)",
-                e.message().replace('\n', " "),
-            );
+            problems.push(file, e.span().and_then(line), "(toml)", e.message().replace('\n', " "));
             return Err(problems.into_error());
         }
     };
     let id = raw.id.get_ref().trim().to_string();
-    let stem = Path::new(file)
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("");
+    let stem = Path::new(file).file_stem().and_then(|s| s.to_str()).unwrap_or("");
     let id_ok = id.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
         && id
             .bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
     if !id_ok || id != stem {
-        problems.push(file, line(raw.id.span()), "id", format!("'{id}' must be the file name without .toml ('{stem}'): lower-case letters, digits and -"));
+        problems.push(
+            file,
+            line(raw.id.span()),
+            "id",
+            format!("'{id}' must be the file name without .toml ('{stem}'): lower-case letters, digits and -"),
+        );
     }
     for (value, field) in [(&raw.title, "title"), (&raw.source_file, "source_file")] {
         if value.get_ref().trim().is_empty() {
@@ -123,21 +115,15 @@ pub fn parse_plan(file: &str, text: &str) -> Result<CurrentPlan, SeedError> {
     }
     for code in raw.council_areas.get_ref() {
         match CouncilAreaCode::parse(code.get_ref()) {
-            Ok(c) if council_areas.contains(&c) => problems.push(
-                file,
-                line(code.span()),
-                "council_areas",
-                format!("{c} is listed twice"),
-            ),
+            Ok(c) if council_areas.contains(&c) => {
+                problems.push(file, line(code.span()), "council_areas", format!("{c} is listed twice"))
+            }
             Ok(c) => council_areas.push(c),
             Err(m) => problems.push(file, line(code.span()), "council_areas", m),
         }
     }
     let (start, end) = (*raw.period_start.get_ref(), *raw.period_end.get_ref());
-    for (value, field) in [
-        (&raw.period_start, "period_start"),
-        (&raw.period_end, "period_end"),
-    ] {
+    for (value, field) in [(&raw.period_start, "period_start"), (&raw.period_end, "period_end")] {
         if !(2000..=2100).contains(value.get_ref()) {
             problems.push(
                 file,
@@ -194,12 +180,7 @@ pub fn parse_plan(file: &str, text: &str) -> Result<CurrentPlan, SeedError> {
                     format!("'{id}' is listed twice"),
                 ),
                 Ok(id) => concerns.push(id),
-                Err(m) => problems.push(
-                    file,
-                    line(c.span()),
-                    &format!("priorities[{n}].concerns"),
-                    m,
-                ),
+                Err(m) => problems.push(file, line(c.span()), &format!("priorities[{n}].concerns"), m),
             }
         }
         priorities.push(PlanPriority {
@@ -254,10 +235,7 @@ pub fn read_plans(dir: &Path) -> Result<Vec<CurrentPlan>, SeedError> {
 
 /// Checks that every concern a plan maps to exists in a consultation's taxonomy, so that the
 /// evidence pack can show residents' support for each plan priority.
-pub fn check_plan_concerns(
-    plans: &[CurrentPlan],
-    definition: &SurveyDefinition,
-) -> Result<(), SeedError> {
+pub fn check_plan_concerns(plans: &[CurrentPlan], definition: &SurveyDefinition) -> Result<(), SeedError> {
     let mut problems = Problems::default();
     for plan in plans {
         for (i, p) in plan.priorities.iter().enumerate() {

@@ -44,7 +44,10 @@ pub fn parse_population(file: &str, text: &str) -> Result<PopulationMargins, See
                 file,
                 line,
                 COLUMNS[2],
-                format!("'{}' is not an adult survey band (16-24, 25-34, 35-44, 45-54, 55-64, 65-74, 75+)", row.get(2)),
+                format!(
+                    "'{}' is not an adult survey band (16-24, 25-34, 35-44, 45-54, 55-64, 65-74, 75+)",
+                    row.get(2)
+                ),
             );
         }
         let count = row.get(3).parse::<u64>().map_err(|_| {

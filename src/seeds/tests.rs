@@ -30,42 +30,22 @@ fn the_seeds_hold_13_divisions_and_32_council_areas() {
     let j = DivisionCode::parse("J").unwrap();
     let mut in_j: Vec<&str> = r.geography.areas_in(&j).map(|a| a.name.as_str()).collect();
     in_j.sort();
-    assert_eq!(
-        in_j,
-        [
-            "East Lothian",
-            "Midlothian",
-            "Scottish Borders",
-            "West Lothian"
-        ]
-    );
-    assert_eq!(
-        r.geography.division(&j).unwrap().name,
-        "Lothians and Scottish Borders"
-    );
+    assert_eq!(in_j, ["East Lothian", "Midlothian", "Scottish Borders", "West Lothian"]);
+    assert_eq!(r.geography.division(&j).unwrap().name, "Lothians and Scottish Borders");
 }
 
 #[test]
 fn every_council_area_has_14_adult_population_cells() {
     let r = reference();
     assert_eq!(r.population.year, 2022);
-    assert!(r
-        .population
-        .source
-        .starts_with("https://www.nrscotland.gov.uk/"));
-    let text =
-        std::fs::read_to_string(repo_path("seeds/population-by-council-sex-ageband.csv")).unwrap();
+    assert!(r.population.source.starts_with("https://www.nrscotland.gov.uk/"));
+    let text = std::fs::read_to_string(repo_path("seeds/population-by-council-sex-ageband.csv")).unwrap();
     let mut rows_per_area: BTreeMap<&str, usize> = BTreeMap::new();
     for line in text.lines().skip(1) {
-        *rows_per_area
-            .entry(line.split(',').next().unwrap())
-            .or_default() += 1;
+        *rows_per_area.entry(line.split(',').next().unwrap()).or_default() += 1;
     }
     assert_eq!(rows_per_area.len(), 32);
-    assert!(
-        rows_per_area.values().all(|&n| n == 14),
-        "{rows_per_area:?}"
-    );
+    assert!(rows_per_area.values().all(|&n| n == 14), "{rows_per_area:?}");
     for area in &r.geography.areas {
         let cells = r.population.area(&area.code).unwrap().cells();
         assert!(cells.iter().flatten().all(|&n| n > 0), "{}", area.name);
@@ -77,8 +57,7 @@ fn every_council_area_has_14_adult_population_cells() {
 #[test]
 fn adult_population_equals_the_single_year_estimates_summed_from_age_16() {
     let r = reference();
-    let text = std::fs::read_to_string(repo_path("seeds/source/population-by-council-sex-age.csv"))
-        .unwrap();
+    let text = std::fs::read_to_string(repo_path("seeds/source/population-by-council-sex-age.csv")).unwrap();
     let mut adults_by_cell: BTreeMap<(String, String, AgeBand), u64> = BTreeMap::new();
     let mut all_ages_by_area: BTreeMap<String, i64> = BTreeMap::new();
     let mut scotland_adults = 0u64;
@@ -129,17 +108,11 @@ fn division_totals_are_sums_of_their_council_areas() {
     let j = DivisionCode::parse("J").unwrap();
     let codes: Vec<CouncilAreaCode> = r.geography.areas_in(&j).map(|a| a.code.clone()).collect();
     let j_adults = r.population.sum_areas(&codes).unwrap();
-    let by_area: u64 = codes
-        .iter()
-        .map(|c| r.population.area(c).unwrap().total())
-        .sum();
+    let by_area: u64 = codes.iter().map(|c| r.population.area(c).unwrap().total()).sum();
     assert_eq!(j_adults.total(), by_area);
     let margin: f64 = j_adults.age_margin().iter().sum();
     assert_eq!(margin, j_adults.total() as f64);
-    assert_eq!(
-        j_adults.sex_margin().iter().sum::<f64>(),
-        j_adults.total() as f64
-    );
+    assert_eq!(j_adults.sex_margin().iter().sum::<f64>(), j_adults.total() as f64);
 }
 
 #[test]
@@ -169,16 +142,12 @@ fn the_plans_are_loaded_with_their_divisions_and_areas() {
 #[test]
 fn plans_reference_only_concerns_of_your_police_2026() {
     let r = reference();
-    let definition = crate::defs::load_file(
-        &repo_path("survey-defs/your-police-2026.toml"),
-        Some(&r.geography),
-    )
-    .unwrap();
+    let definition =
+        crate::defs::load_file(&repo_path("survey-defs/your-police-2026.toml"), Some(&r.geography)).unwrap();
     if let Err(e) = check_plan_concerns(&r.plans, &definition) {
         panic!("{e}");
     }
-    let earlier =
-        crate::defs::load_file(&repo_path("survey-defs/your-police-2025.toml"), None).unwrap();
+    let earlier = crate::defs::load_file(&repo_path("survey-defs/your-police-2025.toml"), None).unwrap();
     let e = check_plan_concerns(&r.plans, &earlier).unwrap_err();
     assert!(
         e.problems()
@@ -204,8 +173,7 @@ fn population_rows_flatten_the_margins_like_the_seed_file() {
     let r = reference();
     let rows = population_rows(&r.population);
     assert_eq!(rows.len(), 32 * 14);
-    let text =
-        std::fs::read_to_string(repo_path("seeds/population-by-council-sex-ageband.csv")).unwrap();
+    let text = std::fs::read_to_string(repo_path("seeds/population-by-council-sex-ageband.csv")).unwrap();
     let mut from_file: Vec<String> = text
         .lines()
         .skip(1)

@@ -10,12 +10,7 @@ fn code(s: &str) -> CouncilAreaCode {
 }
 
 fn problems_of<T: std::fmt::Debug>(result: Result<T, SeedError>) -> Vec<String> {
-    result
-        .unwrap_err()
-        .problems()
-        .iter()
-        .map(ToString::to_string)
-        .collect()
+    result.unwrap_err().problems().iter().map(ToString::to_string).collect()
 }
 
 #[test]
@@ -31,18 +26,14 @@ fn bad_division_and_council_area_rows_name_their_line_and_column() {
             "divisions.csv:4: code: division J is listed twice"
         ]
     );
-    let divisions =
-        parse_divisions("d.csv", "code,name\nJ,Lothians and Scottish Borders\n").unwrap();
+    let divisions = parse_divisions("d.csv", "code,name\nJ,Lothians and Scottish Borders\n").unwrap();
     let text = "council_area_code,council_area_name,police_division_code,police_division_name,population_total\n\
                 S12000026,Scottish Borders,J,Lothians and Scottish Borders,116020\n\
                 S12000005,Clackmannanshire,C,Forth Valley,51540\n\
                 S1200001,West Lothian,J,Lothians,-3\n";
     let p = problems_of(parse_council_areas("council-areas.csv", text, &divisions));
     assert!(
-        p.contains(
-            &"council-areas.csv:3: police_division_code: C is not a division in divisions.csv"
-                .to_string()
-        ),
+        p.contains(&"council-areas.csv:3: police_division_code: C is not a division in divisions.csv".to_string()),
         "{p:?}"
     );
     assert!(
@@ -61,7 +52,10 @@ fn bad_division_and_council_area_rows_name_their_line_and_column() {
         "{p:?}"
     );
     let p = problems_of(parse_divisions("divisions.csv", "letter,name\nJ,x\n"));
-    assert_eq!(p, ["divisions.csv:1: code: column is missing from the header (expected columns: code,name)"]);
+    assert_eq!(
+        p,
+        ["divisions.csv:1: code: column is missing from the header (expected columns: code,name)"]
+    );
 }
 
 #[test]
@@ -90,13 +84,9 @@ fn bad_population_rows_name_their_line_and_column() {
             .any(|m| m.starts_with("pop.csv:16: age_band: '0-15' is not an adult survey band")),
         "{p:?}"
     );
+    assert!(p.iter().any(|m| m == "pop.csv:17: sex: 'X' is not M or F"), "{p:?}");
     assert!(
-        p.iter().any(|m| m == "pop.csv:17: sex: 'X' is not M or F"),
-        "{p:?}"
-    );
-    assert!(
-        p.iter()
-            .any(|m| m.starts_with("pop.csv:17: population: 'many'")),
+        p.iter().any(|m| m.starts_with("pop.csv:17: population: 'many'")),
         "{p:?}"
     );
     assert!(
@@ -115,10 +105,7 @@ fn bad_population_rows_name_their_line_and_column() {
         .map(|l| format!("{l}\n"))
         .collect();
     let p = problems_of(parse_population("pop.csv", &missing));
-    assert_eq!(
-        p,
-        ["pop.csv: council_area_code: S12000005 has no row for F 45-54"]
-    );
+    assert_eq!(p, ["pop.csv: council_area_code: S12000005 has no row for F 45-54"]);
 }
 
 #[test]
@@ -146,15 +133,11 @@ concerns = ["speeding", "Drink Driving"]
         assert!(p.contains(&e.to_string()), "{e} not in {p:?}");
     }
     assert!(
-        p.iter().any(|m| m.starts_with(
-            "plans/clackmannanshire-2020-23.toml:12: priorities[1].concerns: 'Drink Driving'"
-        )),
+        p.iter()
+            .any(|m| m.starts_with("plans/clackmannanshire-2020-23.toml:12: priorities[1].concerns: 'Drink Driving'")),
         "{p:?}"
     );
-    let p = problems_of(parse_plan(
-        "plans/x.toml",
-        &text.replace("period_end", "period_ends"),
-    ));
+    let p = problems_of(parse_plan("plans/x.toml", &text.replace("period_end", "period_ends")));
     assert!(
         p[0].starts_with("plans/x.toml:6: (toml): unknown field `period_ends`"),
         "{p:?}"

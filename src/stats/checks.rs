@@ -6,9 +6,7 @@ use super::error::StatsError;
 /// Checks a margin's targets and returns their total.
 pub(crate) fn check_targets(targets: &[f64]) -> Result<f64, StatsError> {
     if targets.is_empty() {
-        return Err(StatsError::Empty {
-            what: "margin targets",
-        });
+        return Err(StatsError::Empty { what: "margin targets" });
     }
     if let Some(&bad) = targets.iter().find(|t| !(t.is_finite() && **t >= 0.0)) {
         return Err(StatsError::InvalidValue {

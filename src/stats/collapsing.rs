@@ -51,10 +51,7 @@ pub fn collapse_small_categories(counts: &[usize], minimum: usize) -> CategoryCo
             .filter(|&g| sizes[g] < minimum)
             .min_by_key(|&g| (sizes[g], g));
         let Some(small) = smallest else { break };
-        let neighbour = match (
-            small.checked_sub(1),
-            (small + 1 < groups.len()).then_some(small + 1),
-        ) {
+        let neighbour = match (small.checked_sub(1), (small + 1 < groups.len()).then_some(small + 1)) {
             (Some(before), Some(after)) => {
                 if sizes[after] < sizes[before] {
                     after
@@ -119,10 +116,7 @@ mod tests {
     fn an_end_band_merges_inwards_and_merging_repeats_until_big_enough() {
         // 75+ has 1; merged with 65-74 (2) gives 3, still small, so it merges again with 55-64.
         let collapse = collapse_small_categories(&[9, 9, 9, 9, 9, 2, 1], 5);
-        assert_eq!(
-            collapse.groups,
-            vec![vec![0], vec![1], vec![2], vec![3], vec![4, 5, 6]]
-        );
+        assert_eq!(collapse.groups, vec![vec![0], vec![1], vec![2], vec![3], vec![4, 5, 6]]);
         assert_eq!(collapse.collapsed, vec![4, 5, 6]);
     }
 

@@ -21,12 +21,7 @@ pub struct DifferenceTest {
 
 /// Wald test for the difference of two independent estimates with variances `variance1`, `variance2`
 /// (design-based variances from [`crate::stats::variance`], or `p(1−p)/n` for simple random samples).
-pub fn wald_difference_test(
-    p1: f64,
-    variance1: f64,
-    p2: f64,
-    variance2: f64,
-) -> Result<DifferenceTest, StatsError> {
+pub fn wald_difference_test(p1: f64, variance1: f64, p2: f64, variance2: f64) -> Result<DifferenceTest, StatsError> {
     for (value, what) in [(p1, "first estimate"), (p2, "second estimate")] {
         if !value.is_finite() {
             return Err(StatsError::InvalidValue {
@@ -84,19 +79,14 @@ pub fn binomial_variance(count: f64, n: f64) -> Result<f64, StatsError> {
 /// `p.adjust(p, method = "BH")`: sorted decreasingly, `min(1, cummin(m / i · p_(i)))`.
 /// NaN p-values stay NaN and do not count in `m` (R's `NA` handling).
 pub fn benjamini_hochberg(p_values: &[f64]) -> Result<Vec<f64>, StatsError> {
-    if let Some(&bad) = p_values
-        .iter()
-        .find(|p| !p.is_nan() && !(0.0..=1.0).contains(*p))
-    {
+    if let Some(&bad) = p_values.iter().find(|p| !p.is_nan() && !(0.0..=1.0).contains(*p)) {
         return Err(StatsError::InvalidValue {
             what: "p-value",
             requirement: "between 0 and 1",
             value: bad,
         });
     }
-    let mut order: Vec<usize> = (0..p_values.len())
-        .filter(|&i| !p_values[i].is_nan())
-        .collect();
+    let mut order: Vec<usize> = (0..p_values.len()).filter(|&i| !p_values[i].is_nan()).collect();
     let m = order.len() as f64;
     // Decreasing p; ties keep input order, like R's `order(p, decreasing = TRUE)` (stable).
     order.sort_by(|&a, &b| p_values[b].total_cmp(&p_values[a]));
@@ -122,10 +112,7 @@ mod tests {
         assert_eq!(adjusted, vec![0.95, 0.04, 0.95, 0.95]);
         let capped = benjamini_hochberg(&[0.8, 0.7]).unwrap();
         assert_eq!(capped, vec![0.8, 0.8]);
-        assert!(benjamini_hochberg(&[1.0, 1.0, 1.0])
-            .unwrap()
-            .iter()
-            .all(|p| *p == 1.0));
+        assert!(benjamini_hochberg(&[1.0, 1.0, 1.0]).unwrap().iter().all(|p| *p == 1.0));
     }
 
     #[test]

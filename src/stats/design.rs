@@ -110,9 +110,6 @@ mod tests {
         let w = [1.0, 2.0, 3.0, 4.0];
         let y = [Some(true), Some(false), None, Some(true)];
         assert!((weighted_proportion(&w, &y).unwrap() - 5.0 / 7.0).abs() < 1e-15);
-        assert_eq!(
-            weighted_proportion(&w, &[None; 4]),
-            Err(StatsError::NoWeightInDomain)
-        );
+        assert_eq!(weighted_proportion(&w, &[None; 4]), Err(StatsError::NoWeightInDomain));
     }
 }

@@ -37,12 +37,7 @@ pub const MAX_EFFECTIVE_N: f64 = 1e6;
 /// When `V` is 0 (which happens at p = 0 or 1) the effective sample size is undefined and `n` is
 /// used instead, so 0 of n gives the Clopper–Pearson interval [0, upper].
 /// Either way it is capped at [`MAX_EFFECTIVE_N`].
-pub fn korn_graubard_interval(
-    p: f64,
-    variance: f64,
-    n: f64,
-    level: f64,
-) -> Result<Interval, StatsError> {
+pub fn korn_graubard_interval(p: f64, variance: f64, n: f64, level: f64) -> Result<Interval, StatsError> {
     check_design_inputs(p, variance, n, level)?;
     let effective_n = if variance > 0.0 && p > 0.0 && p < 1.0 {
         p * (1.0 - p) / variance
@@ -122,8 +117,7 @@ pub(crate) fn standard_normal() -> Result<Normal, StatsError> {
 }
 
 fn students_t_quantile(probability: f64, df: f64) -> Result<f64, StatsError> {
-    let t =
-        StudentsT::new(0.0, 1.0, df).map_err(|_| invalid("degrees of freedom", "positive", df))?;
+    let t = StudentsT::new(0.0, 1.0, df).map_err(|_| invalid("degrees of freedom", "positive", df))?;
     Ok(t.inverse_cdf(probability))
 }
 
@@ -135,8 +129,7 @@ fn beta_quantile(probability: f64, a: f64, b: f64) -> Result<f64, StatsError> {
     if b <= 0.0 {
         return Ok(1.0);
     }
-    let beta =
-        Beta::new(a, b).map_err(|_| invalid("beta shape", "positive and finite", a.min(b)))?;
+    let beta = Beta::new(a, b).map_err(|_| invalid("beta shape", "positive and finite", a.min(b)))?;
     Ok(beta.inverse_cdf(probability))
 }
 
@@ -154,11 +147,7 @@ fn check_level(level: f64) -> Result<(), StatsError> {
     if level > 0.0 && level < 1.0 {
         Ok(())
     } else {
-        Err(invalid(
-            "confidence level",
-            "strictly between 0 and 1",
-            level,
-        ))
+        Err(invalid("confidence level", "strictly between 0 and 1", level))
     }
 }
 
@@ -182,11 +171,7 @@ fn check_count_inputs(count: f64, n: f64, level: f64) -> Result<(), StatsError> 
         return Err(invalid("number of trials", "finite and positive", n));
     }
     if !(0.0..=n).contains(&count) {
-        return Err(invalid(
-            "count",
-            "between 0 and the number of trials",
-            count,
-        ));
+        return Err(invalid("count", "between 0 and the number of trials", count));
     }
     Ok(())
 }

@@ -42,21 +42,16 @@ pub mod trimming;
 pub mod variance;
 
 pub use bootstrap::{
-    bootstrap_rank_stability, bootstrap_rank_stability_drawn, resample_multiplicities, BootstrapOptions, BootstrapRanks,
-    RankStability,
+    bootstrap_rank_stability, bootstrap_rank_stability_drawn, resample_multiplicities, BootstrapOptions,
+    BootstrapRanks, RankStability,
 };
 pub use collapsing::{collapse_small_categories, CategoryCollapse, DEFAULT_MINIMUM_CELL};
-pub use comparisons::{
-    benjamini_hochberg, binomial_variance, wald_difference_test, DifferenceTest,
-};
-pub use design::{
-    effective_sample_size, kish_design_effect, summarise_weights, weighted_proportion,
-    WeightSummary,
-};
+pub use comparisons::{benjamini_hochberg, binomial_variance, wald_difference_test, DifferenceTest};
+pub use design::{effective_sample_size, kish_design_effect, summarise_weights, weighted_proportion, WeightSummary};
 pub use error::StatsError;
 pub use intervals::{
-    clopper_pearson_interval, jeffreys_interval, korn_graubard_interval, logit_interval,
-    wilson_interval, Interval, DEFAULT_CONFIDENCE_LEVEL,
+    clopper_pearson_interval, jeffreys_interval, korn_graubard_interval, logit_interval, wilson_interval, Interval,
+    DEFAULT_CONFIDENCE_LEVEL,
 };
 pub use plackett_luce::{fit_plackett_luce, plackett_luce_worth_from, PlackettLuceFit, PlackettLuceOptions};
 pub use raking::{rake_to_margins, Margin, RakingDesign, RakingOptions, RakingResult};

@@ -98,7 +98,11 @@ pub fn plackett_luce_worth_from(
 ) -> Result<Vec<f64>, StatsError> {
     check_ballots(item_count, None, ballots)?;
     if start.len() != item_count {
-        return Err(StatsError::LengthMismatch { what: "starting log-worths", expected: item_count, found: start.len() });
+        return Err(StatsError::LengthMismatch {
+            what: "starting log-worths",
+            expected: item_count,
+            found: start.len(),
+        });
     }
     let positive: Vec<WeightedBallot<'_>> = ballots.iter().filter(|b| b.weight > 0.0).copied().collect();
     Ok(fit_merged(item_count, &positive, options, Some(start), false)?.worth)
@@ -119,8 +123,7 @@ fn fit_merged(
             value: alpha,
         });
     }
-    let choices =
-        |ballot: &WeightedBallot<'_>| -> usize { ballot.ranking.len().min(item_count - 1) };
+    let choices = |ballot: &WeightedBallot<'_>| -> usize { ballot.ranking.len().min(item_count - 1) };
     let mut wins = vec![0.0; item_count];
     for ballot in ballots {
         for &item in &ballot.ranking[..choices(ballot)] {
@@ -173,18 +176,12 @@ fn fit_merged(
         let mean = fitted.iter().map(|&i| params[i]).sum::<f64>() / fitted.len() as f64;
         fitted.iter().for_each(|&i| params[i] -= mean);
         if let Some(previous) = &previous {
-            let change: f64 = fitted
-                .iter()
-                .map(|&i| (params[i] - previous[i]).abs())
-                .sum();
+            let change: f64 = fitted.iter().map(|&i| (params[i] - previous[i]).abs()).sum();
             converged = change <= options.tolerance;
         }
         previous = Some(params.clone());
     }
-    let max = fitted
-        .iter()
-        .map(|&i| params[i])
-        .fold(f64::NEG_INFINITY, f64::max);
+    let max = fitted.iter().map(|&i| params[i]).fold(f64::NEG_INFINITY, f64::max);
     let exp_sum: f64 = fitted.iter().map(|&i| (params[i] - max).exp()).sum();
     let mut log_worth = vec![f64::NEG_INFINITY; item_count];
     let mut worth = vec![0.0; item_count];
@@ -205,12 +202,7 @@ fn fit_merged(
 }
 
 /// Whether every fitted item can reach every other along "was chosen over" edges.
-fn strongly_connected(
-    item_count: usize,
-    active: &[bool],
-    ballots: &[WeightedBallot<'_>],
-    fitted: &[usize],
-) -> bool {
+fn strongly_connected(item_count: usize, active: &[bool], ballots: &[WeightedBallot<'_>], fitted: &[usize]) -> bool {
     let mut beats = vec![false; item_count * item_count];
     let mut ranked_before = vec![false; item_count];
     for ballot in ballots {
@@ -221,10 +213,7 @@ fn strongly_connected(
                 beats[winner * item_count + loser] = true;
             }
         }
-        ballot
-            .ranking
-            .iter()
-            .for_each(|&i| ranked_before[i] = false);
+        ballot.ranking.iter().for_each(|&i| ranked_before[i] = false);
     }
     let reaches_all = |forward: bool| {
         let mut seen = vec![false; item_count];

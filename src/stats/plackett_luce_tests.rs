@@ -6,33 +6,20 @@ fn ballots<'a>(rankings: &'a [Vec<usize>], weights: &[f64]) -> Vec<WeightedBallo
     rankings
         .iter()
         .zip(weights)
-        .map(|(r, w)| WeightedBallot {
-            ranking: r,
-            weight: *w,
-        })
+        .map(|(r, w)| WeightedBallot { ranking: r, weight: *w })
         .collect()
 }
 
 #[test]
 fn a_never_chosen_item_gets_worth_zero_and_the_others_are_fitted_as_without_it() {
     let with_unused = vec![vec![0, 1], vec![1, 2], vec![2, 0], vec![0, 2], vec![1, 0]];
-    let fit = fit_plackett_luce(
-        4,
-        &ballots(&with_unused, &[1.0; 5]),
-        &PlackettLuceOptions::default(),
-    )
-    .unwrap();
+    let fit = fit_plackett_luce(4, &ballots(&with_unused, &[1.0; 5]), &PlackettLuceOptions::default()).unwrap();
     assert!(fit.converged && fit.identified);
     assert_eq!(fit.never_chosen, vec![3]);
     assert_eq!(fit.worth[3], 0.0);
     assert_eq!(fit.log_worth[3], f64::NEG_INFINITY);
     assert!((fit.worth.iter().sum::<f64>() - 1.0).abs() < 1e-12);
-    let three = fit_plackett_luce(
-        3,
-        &ballots(&with_unused, &[1.0; 5]),
-        &PlackettLuceOptions::default(),
-    )
-    .unwrap();
+    let three = fit_plackett_luce(3, &ballots(&with_unused, &[1.0; 5]), &PlackettLuceOptions::default()).unwrap();
     for i in 0..3 {
         assert!(
             (fit.log_worth[i] - three.log_worth[i]).abs() < 1e-6,

@@ -103,14 +103,10 @@ impl RakingDesign {
     /// Checks the margins (same respondents, valid categories, non-negative targets, equal totals)
     /// and compiles them.
     pub fn new(margins: &[Margin<'_>]) -> Result<Self, StatsError> {
-        let first = margins.first().ok_or(StatsError::Empty {
-            what: "raking margins",
-        })?;
+        let first = margins.first().ok_or(StatsError::Empty { what: "raking margins" })?;
         let respondents = first.categories.len();
         if respondents == 0 {
-            return Err(StatsError::Empty {
-                what: "respondents",
-            });
+            return Err(StatsError::Empty { what: "respondents" });
         }
         let mut compiled = Vec::with_capacity(margins.len());
         let mut first_total = None;
@@ -177,19 +173,11 @@ impl RakingDesign {
     }
 
     /// Rakes `initial_weights` (one per respondent, non-negative, not all zero) to the margins.
-    pub fn rake(
-        &self,
-        initial_weights: &[f64],
-        options: &RakingOptions,
-    ) -> Result<RakingResult, StatsError> {
+    pub fn rake(&self, initial_weights: &[f64], options: &RakingOptions) -> Result<RakingResult, StatsError> {
         let initial_total = check_weights(initial_weights, self.respondents)?;
         let scale = self.total / initial_total;
         let mut weights: Vec<f64> = initial_weights.iter().map(|w| w * scale).collect();
-        let mut sums: Vec<Vec<f64>> = self
-            .margins
-            .iter()
-            .map(|m| vec![0.0; m.categories() + 1])
-            .collect();
+        let mut sums: Vec<Vec<f64>> = self.margins.iter().map(|m| vec![0.0; m.categories() + 1]).collect();
         let mut factors = sums.clone();
         for (index, (margin, margin_sums)) in self.margins.iter().zip(sums.iter_mut()).enumerate() {
             accumulate(&margin.codes, &weights, margin_sums);
@@ -249,11 +237,7 @@ impl RakingDesign {
                 found: weights.len(),
             });
         }
-        let mut sums: Vec<Vec<f64>> = self
-            .margins
-            .iter()
-            .map(|m| vec![0.0; m.categories() + 1])
-            .collect();
+        let mut sums: Vec<Vec<f64>> = self.margins.iter().map(|m| vec![0.0; m.categories() + 1]).collect();
         Ok(self.max_error_into(weights, &mut sums))
     }
 

@@ -65,19 +65,13 @@ fn contradictory_margins_are_reported_as_not_converged() {
     let result = rake_to_margins(&[1.0; 20], &margins, &options).unwrap();
     assert!(!result.converged);
     assert_eq!(result.iterations, 25);
-    assert!(
-        result.max_error > 0.1,
-        "error reached: {}",
-        result.max_error
-    );
+    assert!(result.max_error > 0.1, "error reached: {}", result.max_error);
 }
 
 #[test]
 fn too_few_iterations_are_reported_as_not_converged() {
     let a: Vec<Option<usize>> = (0..30).map(|i| Some(i % 3)).collect();
-    let b: Vec<Option<usize>> = (0..30)
-        .map(|i| Some(usize::from(i < 7 || i % 3 == 0)))
-        .collect();
+    let b: Vec<Option<usize>> = (0..30).map(|i| Some(usize::from(i < 7 || i % 3 == 0))).collect();
     let margins = [
         Margin {
             categories: &a,
@@ -171,13 +165,7 @@ fn a_positive_target_with_no_respondents_is_an_error() {
         targets: &[1.0, 1.0, 1.0],
     }];
     let error = rake_to_margins(&[1.0; 3], &margins, &RakingOptions::default()).unwrap_err();
-    assert_eq!(
-        error,
-        StatsError::EmptyCategory {
-            margin: 0,
-            category: 1
-        }
-    );
+    assert_eq!(error, StatsError::EmptyCategory { margin: 0, category: 1 });
 }
 
 #[test]

@@ -17,19 +17,12 @@ pub struct WeightedBallot<'a> {
 }
 
 /// Weighted share of ballots ranking each item first.
-pub fn share_first(
-    item_count: usize,
-    ballots: &[WeightedBallot<'_>],
-) -> Result<Vec<f64>, StatsError> {
+pub fn share_first(item_count: usize, ballots: &[WeightedBallot<'_>]) -> Result<Vec<f64>, StatsError> {
     share_top_n(item_count, 1, ballots)
 }
 
 /// Weighted share of ballots ranking each item in one of the first `top_n` positions.
-pub fn share_top_n(
-    item_count: usize,
-    top_n: usize,
-    ballots: &[WeightedBallot<'_>],
-) -> Result<Vec<f64>, StatsError> {
+pub fn share_top_n(item_count: usize, top_n: usize, ballots: &[WeightedBallot<'_>]) -> Result<Vec<f64>, StatsError> {
     let total = check_ballots(item_count, None, ballots)?;
     let mut shares = vec![0.0; item_count];
     for ballot in ballots {
@@ -42,11 +35,7 @@ pub fn share_top_n(
 
 /// Weighted mean truncated Borda points: rank `r` (1-based) of `top_n` scores `top_n + 1 − r`,
 /// unranked 0. Ballots longer than `top_n` are refused.
-pub fn borda_mean(
-    item_count: usize,
-    top_n: usize,
-    ballots: &[WeightedBallot<'_>],
-) -> Result<Vec<f64>, StatsError> {
+pub fn borda_mean(item_count: usize, top_n: usize, ballots: &[WeightedBallot<'_>]) -> Result<Vec<f64>, StatsError> {
     let total = check_ballots(item_count, Some(top_n), ballots)?;
     let mut points = vec![0.0; item_count];
     for ballot in ballots {
@@ -69,12 +58,7 @@ pub(crate) fn check_ballots(
     }
     let mut total = 0.0;
     for (index, ballot) in ballots.iter().enumerate() {
-        let invalid = |reason| {
-            Err(StatsError::InvalidBallot {
-                ballot: index,
-                reason,
-            })
-        };
+        let invalid = |reason| Err(StatsError::InvalidBallot { ballot: index, reason });
         if !(ballot.weight.is_finite() && ballot.weight >= 0.0) {
             return invalid("weight must be finite and non-negative");
         }
@@ -94,9 +78,7 @@ pub(crate) fn check_ballots(
     if total > 0.0 {
         Ok(total)
     } else {
-        Err(StatsError::Empty {
-            what: "ballot weight",
-        })
+        Err(StatsError::Empty { what: "ballot weight" })
     }
 }
 

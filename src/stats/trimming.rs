@@ -126,10 +126,7 @@ fn outside(weights: &[f64], lower: f64, upper: f64) -> (usize, usize) {
         .iter()
         .filter(|w| **w > 0.0 && **w < lower * (1.0 - BOUND_SLACK))
         .count();
-    let high = weights
-        .iter()
-        .filter(|w| **w > upper * (1.0 + BOUND_SLACK))
-        .count();
+    let high = weights.iter().filter(|w| **w > upper * (1.0 + BOUND_SLACK)).count();
     (low, high)
 }
 
@@ -198,9 +195,7 @@ mod tests {
             },
         ];
         let design = RakingDesign::new(&margins).unwrap();
-        let initial: Vec<f64> = (0..100)
-            .map(|i| if i % 10 == 5 { 4.0 } else { 1.0 })
-            .collect();
+        let initial: Vec<f64> = (0..100).map(|i| if i % 10 == 5 { 4.0 } else { 1.0 }).collect();
         let trim = TrimOptions {
             lower_ratio: 0.5,
             upper_ratio: 2.6,
@@ -218,12 +213,7 @@ mod tests {
             .weights
             .iter()
             .all(|w| *w >= trimmed.lower_bound - slack && *w <= trimmed.upper_bound + slack));
-        assert!(
-            design
-                .max_relative_margin_error(&trimmed.raking.weights)
-                .unwrap()
-                <= 1e-8
-        );
+        assert!(design.max_relative_margin_error(&trimmed.raking.weights).unwrap() <= 1e-8);
     }
 
     #[test]
@@ -235,11 +225,7 @@ mod tests {
         }];
         let design = RakingDesign::new(&margins).unwrap();
         let trimmed = design
-            .rake_with_trimming(
-                &[1.0; 100],
-                &RakingOptions::default(),
-                &TrimOptions::default(),
-            )
+            .rake_with_trimming(&[1.0; 100], &RakingOptions::default(), &TrimOptions::default())
             .unwrap();
         assert!(trimmed.rounds.is_empty() && trimmed.within_bounds);
     }

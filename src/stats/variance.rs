@@ -83,11 +83,7 @@ impl<'a> CalibrationVariance<'a> {
         let mut matrix = vec![0.0; columns * columns];
         matrix[0] = design_weights.iter().sum();
         for (m, margin) in margins.iter().enumerate() {
-            let counts = category_sums(
-                &margin.codes,
-                design_weights.iter().copied(),
-                margin.categories(),
-            );
+            let counts = category_sums(&margin.codes, design_weights.iter().copied(), margin.categories());
             for (a, count) in counts.iter().enumerate() {
                 for c in 1..margin.categories() {
                     let xc = calibration_value(margin, c, a) * count;
@@ -111,13 +107,7 @@ impl<'a> CalibrationVariance<'a> {
                             let xc = calibration_value(margin, c, a) * count;
                             for c2 in 1..other.categories() {
                                 let value = xc * calibration_value(other, c2, b);
-                                add_symmetric(
-                                    &mut matrix,
-                                    columns,
-                                    offsets[m] + c - 1,
-                                    offsets[m2] + c2 - 1,
-                                    value,
-                                );
+                                add_symmetric(&mut matrix, columns, offsets[m] + c - 1, offsets[m2] + c2 - 1, value);
                             }
                         }
                     }
@@ -149,10 +139,7 @@ impl<'a> CalibrationVariance<'a> {
             });
         }
         let (proportion, domain) = proportion_and_domain(weights, outcome)?;
-        let u: Vec<f64> = outcome
-            .iter()
-            .map(|y| influence(*y, proportion, domain))
-            .collect();
+        let u: Vec<f64> = outcome.iter().map(|y| influence(*y, proportion, domain)).collect();
         let margins = self.design.compiled_margins();
         let mut rhs = vec![0.0; self.columns];
         rhs[0] = u.iter().zip(&self.design_weights).map(|(u, d)| u * d).sum();
@@ -181,11 +168,7 @@ impl<'a> CalibrationVariance<'a> {
             })
             .collect();
         let z = (0..n).map(|i| {
-            let explained: f64 = margins
-                .iter()
-                .zip(&fitted)
-                .map(|(m, f)| f[m.codes[i] as usize])
-                .sum();
+            let explained: f64 = margins.iter().zip(&fitted).map(|(m, f)| f[m.codes[i] as usize]).sum();
             weights[i] * (u[i] - beta[0] - explained)
         });
         Ok(LinearisedProportion {
@@ -225,10 +208,7 @@ fn cross_tabulate(first: &CompiledMargin, second: &CompiledMargin, weights: &[f6
     table
 }
 
-fn proportion_and_domain(
-    weights: &[f64],
-    outcome: &[Option<bool>],
-) -> Result<(f64, f64), StatsError> {
+fn proportion_and_domain(weights: &[f64], outcome: &[Option<bool>]) -> Result<(f64, f64), StatsError> {
     check_weights(weights, outcome.len())?;
     if outcome.len() < 2 {
         return Err(StatsError::InvalidValue {

@@ -21,21 +21,11 @@ fn an_outcome_fully_explained_by_a_margin_has_no_variance_after_raking() {
     let raked = design.rake(&[1.0; 40], &RakingOptions::default()).unwrap();
     let in_area_0: Vec<Option<bool>> = area.iter().map(|a| Some(*a == Some(0))).collect();
     let calibrated = CalibrationVariance::new(&design, &[1.0; 40]).unwrap();
-    let raked_estimate = calibrated
-        .proportion_variance(&raked.weights, &in_area_0)
-        .unwrap();
+    let raked_estimate = calibrated.proportion_variance(&raked.weights, &in_area_0).unwrap();
     assert!((raked_estimate.proportion - 0.3).abs() < 1e-9);
-    assert!(
-        raked_estimate.variance < 1e-20,
-        "variance {}",
-        raked_estimate.variance
-    );
+    assert!(raked_estimate.variance < 1e-20, "variance {}", raked_estimate.variance);
     let fixed = fixed_weights_proportion_variance(&raked.weights, &in_area_0).unwrap();
-    assert!(
-        fixed.variance > 1e-3,
-        "fixed-weights variance {}",
-        fixed.variance
-    );
+    assert!(fixed.variance > 1e-3, "fixed-weights variance {}", fixed.variance);
 }
 
 #[test]
@@ -97,10 +87,7 @@ fn respondents_outside_the_domain_stay_in_the_design() {
     let wrong_length = CalibrationVariance::new(&design, &[1.0; 30])
         .unwrap()
         .proportion_variance(&[1.0; 29], &outcome[..29]);
-    assert!(matches!(
-        wrong_length,
-        Err(StatsError::LengthMismatch { .. })
-    ));
+    assert!(matches!(wrong_length, Err(StatsError::LengthMismatch { .. })));
 }
 
 #[test]
@@ -119,10 +106,7 @@ fn linearised_variance_with_unknown_categories_matches_the_monte_carlo_variance(
         let mut sex = Vec::with_capacity(n);
         let mut outcome = Vec::with_capacity(n);
         for _ in 0..n {
-            let band = [0.2, 0.5]
-                .iter()
-                .filter(|cut| rng.gen::<f64>() > **cut)
-                .count();
+            let band = [0.2, 0.5].iter().filter(|cut| rng.gen::<f64>() > **cut).count();
             let known = rng.gen_bool(0.85);
             let male = rng.gen_bool(0.45);
             let p = [0.15, 0.45, 0.8][band] + if male { 0.05 } else { 0.0 };
@@ -155,8 +139,7 @@ fn linearised_variance_with_unknown_categories_matches_the_monte_carlo_variance(
             / replicates as f64;
     }
     let mean = estimates.iter().sum::<f64>() / replicates as f64;
-    let empirical =
-        estimates.iter().map(|p| (p - mean).powi(2)).sum::<f64>() / (replicates as f64 - 1.0);
+    let empirical = estimates.iter().map(|p| (p - mean).powi(2)).sum::<f64>() / (replicates as f64 - 1.0);
     let ratio = calibrated / empirical;
     eprintln!("ratio {ratio:.4}, fixed ratio {:.4}", fixed / empirical);
     assert!(

@@ -28,14 +28,28 @@ async fn a_consultation_shows_its_areas_questions_concerns_priorities_and_respon
         )
         .await;
     assert_eq!(created.status(), 201);
-    let body: Value = app.get("/api/v1/consultations/test-lothians").await.json().await.unwrap();
+    let body: Value = app
+        .get("/api/v1/consultations/test-lothians")
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(body["id"], "test-lothians");
     assert_eq!(body["max_ranked"], 3);
     assert_eq!(body["responses"], 1);
-    let areas: Vec<&str> = body["areas"].as_array().unwrap().iter().map(|a| a["code"].as_str().unwrap()).collect();
+    let areas: Vec<&str> = body["areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["code"].as_str().unwrap())
+        .collect();
     assert_eq!(areas.len(), 4, "division J has four council areas: {areas:?}");
     assert!(areas.contains(&"S12000026"));
-    assert!(body["concerns"].as_array().unwrap().iter().any(|c| c["id"] == "drug_dealing" && c["label"].is_string()));
+    assert!(body["concerns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["id"] == "drug_dealing" && c["label"].is_string()));
     assert!(!body["candidate_priorities"].as_array().unwrap().is_empty());
 }
 

@@ -23,7 +23,10 @@ fn url_for(database: &str) -> String {
 
 fn admin() -> PgConnection {
     PgConnection::establish(&url_for("postgres")).unwrap_or_else(|e| {
-        panic!("PostgreSQL is required for these tests and is not reachable at {}: {e}", server_url())
+        panic!(
+            "PostgreSQL is required for these tests and is not reachable at {}: {e}",
+            server_url()
+        )
     })
 }
 
@@ -38,8 +41,12 @@ fn template_database() -> &'static str {
         let name = format!("lv_template_{}", std::process::id());
         let mut admin = admin();
         drop_templates_of_finished_processes(&mut admin);
-        diesel::sql_query(format!("DROP DATABASE IF EXISTS {name}")).execute(&mut admin).expect("drop old template");
-        diesel::sql_query(format!("CREATE DATABASE {name}")).execute(&mut admin).expect("create template");
+        diesel::sql_query(format!("DROP DATABASE IF EXISTS {name}"))
+            .execute(&mut admin)
+            .expect("drop old template");
+        diesel::sql_query(format!("CREATE DATABASE {name}"))
+            .execute(&mut admin)
+            .expect("create template");
         let mut conn = PgConnection::establish(&url_for(&name)).expect("connect to template");
         db::pool::run_migrations(&mut conn).expect("migrations apply");
         prepare::seed_reference(&mut conn, &repo_path("seeds")).expect("seeds load");
@@ -55,9 +62,10 @@ fn drop_templates_of_finished_processes(admin: &mut PgConnection) {
         #[diesel(sql_type = diesel::sql_types::Text)]
         datname: String,
     }
-    let names: Vec<Name> = diesel::sql_query("SELECT datname::text AS datname FROM pg_database WHERE datname LIKE 'lv\\_template\\_%'")
-        .load(admin)
-        .unwrap_or_default();
+    let names: Vec<Name> =
+        diesel::sql_query("SELECT datname::text AS datname FROM pg_database WHERE datname LIKE 'lv\\_template\\_%'")
+            .load(admin)
+            .unwrap_or_default();
     for Name { datname } in names {
         let pid = datname.trim_start_matches("lv_template_");
         let alive = Path::new("/proc").join(pid).exists();
@@ -121,7 +129,12 @@ impl TestApp {
     }
 
     pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
-        self.client.post(self.url(path)).json(body).send().await.expect("request sent")
+        self.client
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .expect("request sent")
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
@@ -133,7 +146,10 @@ impl TestApp {
         use diesel::dsl::count_star;
         use diesel::QueryDsl;
         use localvoice::db::schema::responses;
-        responses::table.select(count_star()).first(&mut self.db.connect()).expect("count responses")
+        responses::table
+            .select(count_star())
+            .first(&mut self.db.connect())
+            .expect("count responses")
     }
 }
 
@@ -161,6 +177,14 @@ pub async fn spawn_app_with_defs(defs_dir: &Path) -> TestApp {
     let app = Application::build("127.0.0.1:0", state.clone()).expect("app binds");
     let address = format!("http://127.0.0.1:{}", app.port());
     actix_web::rt::spawn(app.run_until_stopped());
-    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
-    TestApp { address, client, db, state }
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    TestApp {
+        address,
+        client,
+        db,
+        state,
+    }
 }

@@ -20,7 +20,9 @@ fn full_response() -> Value {
 #[actix_web::test]
 async fn a_valid_response_is_stored_with_its_ranking_in_order_and_201_returned() {
     let app = spawn_app().await;
-    let res = app.post_json("/api/v1/consultations/test-open/responses", &full_response()).await;
+    let res = app
+        .post_json("/api/v1/consultations/test-open/responses", &full_response())
+        .await;
     assert_eq!(res.status(), 201);
     let body: Value = res.json().await.unwrap();
     assert_eq!(body["consultation"], "test-open");
@@ -30,7 +32,12 @@ async fn a_valid_response_is_stored_with_its_ranking_in_order_and_201_returned()
     let mut conn = app.db.connect();
     let (concerns, feel_safe, age, channel): (Vec<String>, Option<i16>, Option<String>, String) = responses::table
         .filter(responses::public_id.eq(id))
-        .select((responses::concerns, responses::feel_safe, responses::age_band, responses::channel))
+        .select((
+            responses::concerns,
+            responses::feel_safe,
+            responses::age_band,
+            responses::channel,
+        ))
         .first(&mut conn)
         .unwrap();
     assert_eq!(concerns, vec!["drug_dealing", "speeding", "housebreaking"]);
@@ -93,7 +100,13 @@ async fn concurrent_retries_with_one_idempotency_key_store_one_response() {
         let client = app.client.clone();
         let url = app.url("/api/v1/consultations/test-open/responses");
         handles.push(actix_web::rt::spawn(async move {
-            let res = client.post(url).header("Idempotency-Key", "same-key").json(&full_response()).send().await.unwrap();
+            let res = client
+                .post(url)
+                .header("Idempotency-Key", "same-key")
+                .json(&full_response())
+                .send()
+                .await
+                .unwrap();
             let status = res.status();
             let body: Value = res.json().await.unwrap();
             (status, body["id"].clone())

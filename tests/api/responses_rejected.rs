@@ -54,7 +54,14 @@ async fn malformed_json_is_a_400() {
 #[actix_web::test]
 async fn a_wrong_content_type_is_a_415() {
     let app = spawn_app().await;
-    let res = app.client.post(app.url(PATH)).header("content-type", "text/plain").body(valid().to_string()).send().await.unwrap();
+    let res = app
+        .client
+        .post(app.url(PATH))
+        .header("content-type", "text/plain")
+        .body(valid().to_string())
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), 415);
     assert_eq!(app.stored_responses(), 0);
 }
@@ -83,7 +90,13 @@ async fn an_unknown_field_is_a_400_naming_it() {
 #[actix_web::test]
 async fn an_unknown_consultation_is_a_404() {
     let app = spawn_app().await;
-    rejected(&app, "/api/v1/consultations/no-such-consultation/responses", &valid(), 404).await;
+    rejected(
+        &app,
+        "/api/v1/consultations/no-such-consultation/responses",
+        &valid(),
+        404,
+    )
+    .await;
 }
 
 #[actix_web::test]
@@ -104,7 +117,9 @@ async fn a_consultation_not_yet_open_refuses_responses_with_409() {
 async fn an_unknown_council_area_is_refused() {
     let mut body = valid();
     body["council_area"] = json!("S12000999");
-    assert!(rejected_field(body, "council_area").await.contains("not a Scottish council area"));
+    assert!(rejected_field(body, "council_area")
+        .await
+        .contains("not a Scottish council area"));
 }
 
 #[actix_web::test]
@@ -128,7 +143,9 @@ async fn a_missing_council_area_and_ranking_are_both_reported() {
 async fn an_unknown_concern_is_refused() {
     let mut body = valid();
     body["concerns"] = json!(["drug_dealing", "alien_abduction"]);
-    assert!(rejected_field(body, "concerns").await.contains("not one of this consultation's concerns"));
+    assert!(rejected_field(body, "concerns")
+        .await
+        .contains("not one of this consultation's concerns"));
 }
 
 #[actix_web::test]
@@ -149,7 +166,9 @@ async fn more_concerns_than_the_consultation_allows_are_refused() {
 async fn a_gap_in_the_ranking_is_refused() {
     let mut body = valid();
     body["concerns"] = json!([null, "speeding"]);
-    assert!(rejected_field(body, "concerns").await.contains("2nd concern without a 1st"));
+    assert!(rejected_field(body, "concerns")
+        .await
+        .contains("2nd concern without a 1st"));
 }
 
 #[actix_web::test]
@@ -167,7 +186,9 @@ async fn likert_answers_out_of_range_or_of_the_wrong_type_are_refused() {
 async fn an_over_long_comment_is_refused() {
     let mut body = valid();
     body["comment"] = json!("a".repeat(2_001));
-    assert!(rejected_field(body, "comment").await.contains("2000 characters or fewer"));
+    assert!(rejected_field(body, "comment")
+        .await
+        .contains("2000 characters or fewer"));
 }
 
 #[actix_web::test]

@@ -7,7 +7,13 @@ const EAST_LOTHIAN: &str = "S12000010";
 /// Posts `n` varied responses for `area` to `consultation`.
 async fn post_responses(app: &TestApp, consultation: &str, area: &str, n: usize, comment: &str) {
     let bands = ["16-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75+"];
-    let concerns = ["drug_dealing", "antisocial_behaviour", "speeding", "housebreaking", "online_fraud"];
+    let concerns = [
+        "drug_dealing",
+        "antisocial_behaviour",
+        "speeding",
+        "housebreaking",
+        "online_fraud",
+    ];
     for i in 0..n {
         let mut ranked: Vec<&str> = Vec::new();
         for c in [concerns[i % 5], concerns[(i + 1 + i / 5) % 5], concerns[(i + 3) % 5]] {
@@ -24,7 +30,9 @@ async fn post_responses(app: &TestApp, consultation: &str, area: &str, n: usize,
             "sex": if i % 2 == 0 { "F" } else { "M" },
             "comment": comment,
         });
-        let res = app.post_json(&format!("/api/v1/consultations/{consultation}/responses"), &body).await;
+        let res = app
+            .post_json(&format!("/api/v1/consultations/{consultation}/responses"), &body)
+            .await;
         assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
     }
 }
@@ -39,25 +47,46 @@ async fn get_json(app: &TestApp, path: &str) -> (u16, Value) {
 async fn results_for_a_council_area_follow_the_json_contract() {
     let app = spawn_app().await;
     post_responses(&app, "test-lothians", BORDERS, 60, "").await;
-    let (status, body) = get_json(&app, &format!("/api/v1/consultations/test-lothians/results?area={BORDERS}&bootstrap=30")).await;
+    let (status, body) = get_json(
+        &app,
+        &format!("/api/v1/consultations/test-lothians/results?area={BORDERS}&bootstrap=30"),
+    )
+    .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["consultation"], "test-lothians");
-    assert_eq!(body["area"], json!({"type": "council_area", "code": BORDERS, "name": "Scottish Borders"}));
+    assert_eq!(
+        body["area"],
+        json!({"type": "council_area", "code": BORDERS, "name": "Scottish Borders"})
+    );
     assert_eq!(body["n"], 60);
     for key in ["sum_weights", "design_effect", "n_effective"] {
         assert!(body[key].is_number(), "{key}: {}", body[key]);
     }
     for key in ["feel_safe", "confidence"] {
         let p = &body[key];
-        assert!(p["estimate"].is_number() && p["ci_low"].is_number() && p["ci_high"].is_number(), "{p}");
+        assert!(
+            p["estimate"].is_number() && p["ci_low"].is_number() && p["ci_high"].is_number(),
+            "{p}"
+        );
         assert!(p["ci_low"].as_f64() <= p["estimate"].as_f64() && p["estimate"].as_f64() <= p["ci_high"].as_f64());
     }
     let concerns = body["concerns"].as_array().unwrap();
     assert_eq!(concerns.len(), 5);
     let worths: Vec<f64> = concerns.iter().map(|c| c["pl_worth"].as_f64().unwrap()).collect();
-    assert!(worths.windows(2).all(|w| w[0] >= w[1]), "ordered by pl_worth: {worths:?}");
+    assert!(
+        worths.windows(2).all(|w| w[0] >= w[1]),
+        "ordered by pl_worth: {worths:?}"
+    );
     for c in concerns {
-        for key in ["concern_id", "label", "borda_mean", "pl_worth", "p_rank_first", "suppressed", "low_base"] {
+        for key in [
+            "concern_id",
+            "label",
+            "borda_mean",
+            "pl_worth",
+            "p_rank_first",
+            "suppressed",
+            "low_base",
+        ] {
             assert!(!c[key].is_null(), "{key} in {c}");
         }
         assert!(c["share_top_n"]["estimate"].is_number() && c["share_first"]["ci_high"].is_number());
@@ -66,7 +95,10 @@ async fn results_for_a_council_area_follow_the_json_contract() {
     }
     let weighting = &body["weighting"];
     assert_eq!(weighting["population"]["year"], 2022);
-    assert!(weighting["population"]["source"].as_str().unwrap().starts_with("https://"));
+    assert!(weighting["population"]["source"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://"));
     let area = &weighting["areas"][0];
     assert_eq!(area["code"], BORDERS);
     assert_eq!(area["converged"], true);
@@ -107,7 +139,11 @@ async fn unknown_consultations_and_areas_are_404_and_asking_for_two_areas_is_400
 async fn a_small_area_is_suppressed_with_nulls_not_zeros() {
     let app = spawn_app().await;
     post_responses(&app, "test-lothians", EAST_LOTHIAN, 6, "").await;
-    let (status, body) = get_json(&app, &format!("/api/v1/consultations/test-lothians/results?area={EAST_LOTHIAN}")).await;
+    let (status, body) = get_json(
+        &app,
+        &format!("/api/v1/consultations/test-lothians/results?area={EAST_LOTHIAN}"),
+    )
+    .await;
     assert_eq!(status, 200);
     assert_eq!(body["suppressed"], true);
     assert_eq!(body["feel_safe"]["estimate"], Value::Null);
@@ -160,16 +196,26 @@ async fn an_area_can_be_compared_with_the_rest_of_its_division_and_with_another_
 async fn the_csv_export_is_an_attachment_and_safe_against_formulas() {
     let defs = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(repo_path("tests/api/defs/test-lothians.toml")).unwrap();
-    let text = text.replace("label = \"Speeding and dangerous driving\"", "label = \"=cmd|' /C calc'!A0\"");
+    let text = text.replace(
+        "label = \"Speeding and dangerous driving\"",
+        "label = \"=cmd|' /C calc'!A0\"",
+    );
     assert!(text.contains("=cmd"));
     std::fs::write(defs.path().join("test-lothians.toml"), text).unwrap();
     let app = spawn_app_with_defs(defs.path()).await;
     post_responses(&app, "test-lothians", BORDERS, 20, "=cmd|' /C calc'!A0").await;
-    let res = app.get(&format!("/api/v1/consultations/test-lothians/results.csv?area={BORDERS}&bootstrap=0")).await;
+    let res = app
+        .get(&format!(
+            "/api/v1/consultations/test-lothians/results.csv?area={BORDERS}&bootstrap=0"
+        ))
+        .await;
     assert_eq!(res.status(), 200);
     assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
     let disposition = res.headers()["content-disposition"].to_str().unwrap().to_string();
-    assert!(disposition.starts_with("attachment") && disposition.contains(".csv"), "{disposition}");
+    assert!(
+        disposition.starts_with("attachment") && disposition.contains(".csv"),
+        "{disposition}"
+    );
     let body = res.text().await.unwrap();
     let mut reader = csv::Reader::from_reader(body.as_bytes());
     let headers = reader.headers().unwrap().clone();
@@ -178,7 +224,10 @@ async fn the_csv_export_is_an_attachment_and_safe_against_formulas() {
     for record in reader.records() {
         let record = record.unwrap();
         for cell in record.iter() {
-            assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "unsafe cell {cell:?}");
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "unsafe cell {cell:?}"
+            );
         }
         saw_label |= record.iter().any(|c| c == "'=cmd|' /C calc'!A0");
     }

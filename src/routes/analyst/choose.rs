@@ -30,6 +30,8 @@ pub struct ChoosePage {
     pub compare: Vec<Choice>,
     /// Says that the areas are those of one consultation, when they are.
     pub coverage_note: Option<String>,
+    /// Divisions for the evidence pack form (value: the division letter).
+    pub pack_divisions: Vec<Choice>,
 }
 
 fn status_word(status: ConsultationStatus) -> &'static str {
@@ -58,12 +60,22 @@ pub fn choose_page(
         })
         .collect();
     let covered = |area: &crate::domain::CouncilArea| selected_definition.map_or(true, |d| d.coverage.covers(area));
-    let divisions = geography
-        .divisions
-        .iter()
-        .filter(|division| geography.areas_in(&division.code).any(covered))
+    let covered_divisions = || {
+        geography
+            .divisions
+            .iter()
+            .filter(|division| geography.areas_in(&division.code).any(covered))
+    };
+    let divisions = covered_divisions()
         .map(|division| Choice {
             value: Place::Division(division.code.to_string()).form_value(),
+            label: format!("{} ({} Division)", division.name, division.code),
+            selected: place == Some(&Place::Division(division.code.to_string())),
+        })
+        .collect();
+    let pack_divisions = covered_divisions()
+        .map(|division| Choice {
+            value: division.code.to_string(),
             label: format!("{} ({} Division)", division.name, division.code),
             selected: place == Some(&Place::Division(division.code.to_string())),
         })
@@ -113,6 +125,7 @@ pub fn choose_page(
         areas,
         compare,
         coverage_note: selected_definition.map(|d| format!("The areas listed are those {} covers.", d.title)),
+        pack_divisions,
     }
 }
 

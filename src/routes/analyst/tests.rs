@@ -233,4 +233,10 @@ fn the_choice_form_groups_areas_and_lists_only_a_chosen_consultation_s_coverage(
     let html = lothians.render().unwrap();
     assert!(html.contains("<optgroup label=\"Council areas\">"));
     assert!(html.contains("action=\"/analyst/results\""));
+    // The evidence pack form offers the divisions the consultation covers, by letter.
+    assert_eq!(all.pack_divisions.len(), f.geography.divisions.len());
+    let pack_values: Vec<&str> = lothians.pack_divisions.iter().map(|d| d.value.as_str()).collect();
+    assert_eq!(pack_values, ["J"]);
+    assert!(html.contains("action=\"/analyst/evidence-pack\""));
+    assert!(html.contains("<option value=\"J\">"));
 }

@@ -151,7 +151,11 @@ pub fn state_without_database(definitions: Vec<SurveyDefinition>) -> AppState {
         pool: crate::db::pool::build_pool("postgres://nobody@127.0.0.1:1/none", 1, Duration::from_millis(300)),
         geography: Arc::new(geography()),
         consultations: Arc::new(Consultations::new(definitions)),
-        population: Arc::new(crate::domain::population::PopulationMargins::new(2022, "test", Default::default())),
+        population: Arc::new(crate::domain::population::PopulationMargins::new(
+            2022,
+            "test",
+            Default::default(),
+        )),
         results: Arc::default(),
         plans: Arc::default(),
     }

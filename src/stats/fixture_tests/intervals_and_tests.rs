@@ -3,9 +3,7 @@
 
 use super::*;
 use crate::stats::comparisons::{benjamini_hochberg, binomial_variance, wald_difference_test};
-use crate::stats::intervals::{
-    clopper_pearson_interval, jeffreys_interval, wilson_interval, Interval,
-};
+use crate::stats::intervals::{clopper_pearson_interval, jeffreys_interval, wilson_interval, Interval};
 
 const TOLERANCE: f64 = 1e-9;
 
@@ -27,21 +25,9 @@ fn wilson_clopper_pearson_and_jeffreys_intervals_match_statsmodels() {
         for (name, interval) in methods {
             let got = interval(count, nobs, 0.95).unwrap();
             let want = numbers(&case[name]);
-            assert_close(
-                &format!("{name} {count}/{nobs} lower"),
-                got.lower,
-                want[0],
-                TOLERANCE,
-            );
-            assert_close(
-                &format!("{name} {count}/{nobs} upper"),
-                got.upper,
-                want[1],
-                TOLERANCE,
-            );
-            worst = worst
-                .max((got.lower - want[0]).abs())
-                .max((got.upper - want[1]).abs());
+            assert_close(&format!("{name} {count}/{nobs} lower"), got.lower, want[0], TOLERANCE);
+            assert_close(&format!("{name} {count}/{nobs} upper"), got.upper, want[1], TOLERANCE);
+            worst = worst.max((got.lower - want[0]).abs()).max((got.upper - want[1]).abs());
         }
     }
     eprintln!("largest binomial interval difference from statsmodels: {worst:.3e}");

@@ -34,10 +34,7 @@ fn category(labels: &[&str], value: &str) -> Option<usize> {
 fn read_synth() -> Synth {
     let text = fixture_text("raking-synth.csv");
     let mut reader = csv::Reader::from_reader(text.as_bytes());
-    assert_eq!(
-        reader.headers().unwrap(),
-        vec!["age", "sex", "area", "concern"]
-    );
+    assert_eq!(reader.headers().unwrap(), vec!["age", "sex", "area", "concern"]);
     let mut synth = Synth {
         age: vec![],
         sex: vec![],
@@ -131,12 +128,7 @@ fn raked_weights_match_r_survey_rake_row_by_row() {
         .map(|(a, b)| (a - b).abs())
         .fold(0.0, f64::max);
     for (row, (got, want)) in raked.weights.iter().zip(&reference).enumerate() {
-        assert_close(
-            &format!("weight of row {}", row + 1),
-            *got,
-            *want,
-            TOLERANCE,
-        );
+        assert_close(&format!("weight of row {}", row + 1), *got, *want, TOLERANCE);
     }
     eprintln!("largest weight difference from R: {worst:.3e}");
 }
@@ -169,8 +161,7 @@ fn proportion_standard_errors_and_intervals_match_r_svyciprop() {
     let e = &raked.expected;
     let n = raked.weights.len() as f64;
     let fixed = fixed_weights_proportion_variance(&raked.weights, &raked.synth.concern).unwrap();
-    let calibration =
-        CalibrationVariance::new(&raked.design, &vec![1.0; raked.weights.len()]).unwrap();
+    let calibration = CalibrationVariance::new(&raked.design, &vec![1.0; raked.weights.len()]).unwrap();
     let calibrated = calibration
         .proportion_variance(&raked.weights, &raked.synth.concern)
         .unwrap();
@@ -203,10 +194,7 @@ fn proportion_standard_errors_and_intervals_match_r_svyciprop() {
         fixed.standard_error() - number(&e["se_fixed_weights"]),
         calibrated.standard_error() - number(&e["se_raked_design"])
     );
-    for (label, estimate) in [
-        ("ci95_fixed_weights", fixed),
-        ("ci95_raked_design", calibrated),
-    ] {
+    for (label, estimate) in [("ci95_fixed_weights", fixed), ("ci95_raked_design", calibrated)] {
         let kg = korn_graubard_interval(estimate.proportion, estimate.variance, n, 0.95).unwrap();
         let logit = logit_interval(estimate.proportion, estimate.variance, n, 0.95).unwrap();
         let want_kg = numbers(&e[label]["korn_graubard_beta"]);

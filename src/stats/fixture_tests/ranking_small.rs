@@ -43,10 +43,7 @@ impl Small {
         self.rankings
             .iter()
             .zip(&self.weights)
-            .map(|(r, w)| WeightedBallot {
-                ranking: r,
-                weight: *w,
-            })
+            .map(|(r, w)| WeightedBallot { ranking: r, weight: *w })
             .collect()
     }
 }
