@@ -93,6 +93,12 @@ if [ -z "${LOCALVOICE_URL:-}" ]; then
   "$bin" --database-url "$db_url" --defs "$workdir/defs" --seeds "$root/seeds" demo --no-serve \
     --responses "${BROWSER_TEST_DEMO_RESPONSES:-4000}" >"$workdir/demo.log" 2>&1 ||
     { cat "$workdir/demo.log" >&2; fail "could not load the demo responses"; }
+  # The evidence pack test needs a council area under the suppression threshold (10 responses):
+  # keep only 3 of the Scottish Borders' demo responses (the pack test adds 3 more).
+  command -v psql >/dev/null 2>&1 || fail "psql is needed to prepare the browser test database"
+  psql "$db_url" -qc "DELETE FROM responses WHERE council_area_code = 'S12000026' AND id NOT IN
+    (SELECT id FROM responses WHERE council_area_code = 'S12000026' ORDER BY id LIMIT 3)" >/dev/null ||
+    fail "could not thin out the Scottish Borders' demo responses"
   "$bin" --database-url "$db_url" --defs "$workdir/defs" --seeds "$root/seeds" serve --bind 127.0.0.1:0 \
     >"$workdir/server.log" 2>&1 &
   server_pid=$!
