@@ -178,21 +178,9 @@ pub fn group_shares(ballots: &MergedBallots, groups: &[Vec<u8>]) -> Vec<f64> {
         .collect()
 }
 
-/// Bootstrap rank intervals and probabilities of ranking first, one per concern.
-pub fn rank_stability(
-    areas: &[AreaForEstimates<'_>],
-    concerns: usize,
-    max_ranked: usize,
-    basis: RankBasis,
-    raking: &RakingOptions,
-    options: &BootstrapOptions,
-) -> Result<BootstrapRanks, ResultsError> {
-    let (ranks, _) = rank_stability_with_groups(areas, concerns, max_ranked, basis, None, &[], raking, options)?;
-    Ok(ranks)
-}
-
-/// As [`rank_stability`], and in the same replicates the rank stability of `groups` (sets of
-/// concern indices, e.g. candidate priorities) by [`group_shares`]; `None` when `groups` is empty.
+/// Bootstrap rank intervals and probabilities of ranking first, one per concern, and in the same
+/// replicates the rank stability of `groups` (sets of concern indices, e.g. candidate priorities)
+/// by [`group_shares`]; `None` when `groups` is empty.
 /// `pl_start`, the full sample's Plackett–Luce log-worths, warm-starts each replicate's fit (same
 /// maximum, far fewer iterations).
 #[allow(clippy::too_many_arguments)]

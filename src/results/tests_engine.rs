@@ -21,6 +21,28 @@ fn inputs<'a>(consultation: &str, data: &'a Dataset) -> Inputs<'a> {
     }
 }
 
+/// The raking design of `respondents` of one council area, built respondent by respondent straight
+/// from the stats module (the independent check on the engine's cell-level weighting).
+fn respondent_design(respondents: &[Respondent], area_code: &str) -> RakingDesign {
+    let f = fixture();
+    let code = f.geography.areas[f.area_index(area_code)].code.clone();
+    let age: Vec<Option<usize>> = respondents.iter().map(|r| r.age.map(usize::from)).collect();
+    let sex: Vec<Option<usize>> = respondents.iter().map(|r| r.sex.map(usize::from)).collect();
+    let age_targets = f.population.age_margin(&code).unwrap();
+    let sex_targets = f.population.sex_margin(&code).unwrap();
+    RakingDesign::new(&[
+        Margin {
+            categories: &age,
+            targets: &age_targets,
+        },
+        Margin {
+            categories: &sex,
+            targets: &sex_targets,
+        },
+    ])
+    .unwrap()
+}
+
 #[test]
 fn a_council_area_share_and_its_interval_are_what_the_stats_module_gives_directly() {
     let respondents = random_respondents(400, 5, 1);
@@ -36,21 +58,7 @@ fn a_council_area_share_and_its_interval_are_what_the_stats_module_gives_directl
         collapse_small_categories(&age_counts, 5).collapsed.is_empty(),
         "test data needs no collapsing"
     );
-    let age: Vec<Option<usize>> = respondents.iter().map(|r| r.age.map(usize::from)).collect();
-    let sex: Vec<Option<usize>> = respondents.iter().map(|r| r.sex.map(usize::from)).collect();
-    let age_targets = f.population.age_margin(&code).unwrap();
-    let sex_targets = f.population.sex_margin(&code).unwrap();
-    let design = RakingDesign::new(&[
-        Margin {
-            categories: &age,
-            targets: &age_targets,
-        },
-        Margin {
-            categories: &sex,
-            targets: &sex_targets,
-        },
-    ])
-    .unwrap();
+    let design = respondent_design(&respondents, BORDERS);
     let ones = vec![1.0; respondents.len()];
     let raked = design.rake(&ones, &RakingOptions::default()).unwrap();
     let outcome: Vec<Option<bool>> = respondents.iter().map(feels_safe).collect();
@@ -404,25 +412,7 @@ fn the_cell_level_bootstrap_of_one_area_equals_re_raking_every_resampled_respond
     let figures = super::engine::compute_selection(&inputs, &selection, &options(40), true).unwrap();
 
     // The slow, obvious way: each replicate re-rakes the respondents with their draw counts.
-    let f = fixture();
-    let code = f.geography.areas[f.area_index(BORDERS)].code.clone();
-    let age: Vec<Option<usize>> = respondents.iter().map(|r| r.age.map(usize::from)).collect();
-    let sex: Vec<Option<usize>> = respondents.iter().map(|r| r.sex.map(usize::from)).collect();
-    let (age_targets, sex_targets) = (
-        f.population.age_margin(&code).unwrap(),
-        f.population.sex_margin(&code).unwrap(),
-    );
-    let design = RakingDesign::new(&[
-        Margin {
-            categories: &age,
-            targets: &age_targets,
-        },
-        Margin {
-            categories: &sex,
-            targets: &sex_targets,
-        },
-    ])
-    .unwrap();
+    let design = respondent_design(&respondents, BORDERS);
     let bootstrap = options(40).bootstrap.unwrap();
     let direct = crate::stats::bootstrap_rank_stability(respondents.len(), &bootstrap, |rows| {
         let counts = crate::stats::resample_multiplicities(rows, respondents.len());

@@ -11,9 +11,6 @@ use crate::evidence::pack::render::{render_html, render_json, table_csv, PACK_CS
 use crate::evidence::pack::{assemble_pack, AssembleError, EvidencePack, PackRequest};
 use crate::results::{EngineOptions, Inputs, ResultsError};
 use crate::routes::api_results::API_BOOTSTRAP_REPLICATES;
-use crate::routes::pages::errors::{ErrorPage, Link};
-use crate::routes::pages::html::render;
-use crate::routes::pages::text::sentence_case;
 use crate::state::AppState;
 use crate::stats::BootstrapOptions;
 use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
@@ -49,25 +46,10 @@ static CONTENT_SECURITY_POLICY: LazyLock<String> = LazyLock::new(|| {
     )
 });
 
+/// Standard base64 with padding, as CSP hash sources are written.
 fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 fn error_page(error: &ApiError) -> HttpResponse {
@@ -78,31 +60,12 @@ fn error_page(error: &ApiError) -> HttpResponse {
         StatusCode::SERVICE_UNAVAILABLE => "The evidence pack is not available just now",
         _ => "Sorry, there is a problem with the service",
     };
-    let mut detail = sentence_case(&error.public_detail());
-    if !detail.ends_with('.') {
-        detail.push('.');
-    }
-    let page = ErrorPage {
-        title: title.into(),
-        easy_read: false,
-        paragraphs: vec![
-            detail,
-            "Check the web address: it needs a consultation (for example consultation=your-police-2026) and a \
-             police division letter (for example division=J)."
-                .into(),
-        ],
-        links: vec![Link {
-            href: "/analyst".into(),
-            label: "Choose a consultation and area".into(),
-        }],
-    };
-    let mut response = render(status, &page);
-    if status == StatusCode::SERVICE_UNAVAILABLE {
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, header::HeaderValue::from_static("30"));
-    }
-    response
+    crate::routes::analyst::error_response(
+        error,
+        title,
+        "Check the web address: it needs a consultation (for example consultation=your-police-2026) and a \
+         police division letter (for example division=J).",
+    )
 }
 
 async fn show(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {

@@ -1,6 +1,8 @@
 //! Figures in words as the pack writes them: percentages to one decimal place, intervals,
 //! differences in percentage points, ranks, and "suppressed" where a figure is withheld (never 0).
 
+use crate::domain::ranking::ordinal;
+
 use super::model::Share;
 
 /// The word shown instead of a withheld figure.
@@ -24,18 +26,6 @@ pub fn points(d: f64) -> String {
     } else {
         format!("\u{2212}{:.1}", v.abs())
     }
-}
-
-/// "1st", "2nd", "3rd", "11th".
-pub fn ordinal(n: usize) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
 }
 
 /// "1st" or "1st to 3rd".

@@ -2,6 +2,8 @@
 //! interval ("62% (58% to 66%)"), differences in percentage points, ordinal ranks ("1st–3rd"), and
 //! "suppressed (fewer than 10 responses)" where a figure is withheld, never 0.
 
+use crate::domain::ranking::ordinal;
+
 use crate::results::report::Proportion;
 use crate::routes::pages::text::thousands;
 
@@ -37,18 +39,6 @@ pub fn proportion(p: &Proportion, suppression_threshold: u32) -> String {
         (Some(e), _, _) => percent(e),
         _ => "no answers".to_string(),
     }
-}
-
-/// "1st", "2nd", "3rd", "4th", "11th", "21st".
-pub fn ordinal(n: usize) -> String {
-    let suffix = match (n % 10, n % 100) {
-        (_, 11..=13) => "th",
-        (1, _) => "st",
-        (2, _) => "nd",
-        (3, _) => "rd",
-        _ => "th",
-    };
-    format!("{n}{suffix}")
 }
 
 /// "1st" when the interval is one rank, else "1st–3rd".

@@ -24,6 +24,10 @@ mod view;
 #[cfg(test)]
 mod tests;
 
+mod error_page;
+
+pub use error_page::error_response;
+
 use actix_web::web;
 
 /// Registers the analyst pages. Call before the default service is set.

@@ -8,9 +8,7 @@ use super::query::{self, api_query, choose_href, compare_choice, resolve_compare
 use super::view::{results_page, Links, PageContext};
 use crate::error::ApiError;
 use crate::routes::api_results::{results_for, ResultsQuery};
-use crate::routes::pages::errors::{ErrorPage, Link};
 use crate::routes::pages::html::render;
-use crate::routes::pages::text::sentence_case;
 use crate::state::AppState;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse, ResponseError};
@@ -85,26 +83,7 @@ pub fn error_page(error: &ApiError) -> HttpResponse {
         StatusCode::SERVICE_UNAVAILABLE => ("Results are not available just now", "Please try again in a minute."),
         _ => ("Sorry, there is a problem with the service", "Please try again later."),
     };
-    let mut detail = sentence_case(&error.public_detail());
-    if !detail.ends_with('.') {
-        detail.push('.');
-    }
-    let page = ErrorPage {
-        title: title.into(),
-        easy_read: false,
-        paragraphs: vec![detail, advice.into()],
-        links: vec![Link {
-            href: "/analyst".into(),
-            label: "Choose a consultation and area".into(),
-        }],
-    };
-    let mut response = render(status, &page);
-    if status == StatusCode::SERVICE_UNAVAILABLE {
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, header::HeaderValue::from_static("30"));
-    }
-    response
+    super::error_response(error, title, advice)
 }
 
 pub async fn show(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
