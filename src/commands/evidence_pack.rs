@@ -10,7 +10,6 @@ use crate::evidence::pack::render::write_pack;
 use crate::evidence::pack::{assemble_pack, PackRequest};
 use crate::results::dataset::{Codebook, Dataset};
 use crate::results::{EngineOptions, Inputs};
-use crate::stats::BootstrapOptions;
 use anyhow::Context;
 use std::time::Instant;
 
@@ -78,14 +77,7 @@ pub fn run(cli: &Cli, args: &EvidencePackArgs) -> anyhow::Result<()> {
         .transpose()?;
     let load = started.elapsed();
 
-    let options = EngineOptions {
-        bootstrap: (args.bootstrap > 0).then(|| BootstrapOptions {
-            replicates: args.bootstrap,
-            seed: args.seed,
-            ..BootstrapOptions::default()
-        }),
-        ..EngineOptions::default()
-    };
+    let options = EngineOptions::with_bootstrap(args.bootstrap, args.seed);
     let population = &reference.population;
     let generated_on = chrono::Utc::now().date_naive().to_string();
     let request = PackRequest {

@@ -7,7 +7,7 @@ use crate::cli::{Cli, ResultsArgs, ResultsFormat};
 use crate::domain::SurveyDefinition;
 use crate::results::dataset::{Codebook, Dataset};
 use crate::results::{results_report, CompareWith, EngineOptions, Inputs, Selection, WeightingOptions};
-use crate::stats::{BootstrapOptions, TrimOptions};
+use crate::stats::TrimOptions;
 use anyhow::Context;
 use diesel::PgConnection;
 use std::io::Write;
@@ -40,12 +40,7 @@ pub fn run(cli: &Cli, args: &ResultsArgs) -> anyhow::Result<()> {
             trim: args.trim.then(TrimOptions::default),
             ..WeightingOptions::default()
         },
-        bootstrap: (args.bootstrap > 0).then(|| BootstrapOptions {
-            replicates: args.bootstrap,
-            seed: args.seed,
-            ..BootstrapOptions::default()
-        }),
-        ..EngineOptions::default()
+        ..EngineOptions::with_bootstrap(args.bootstrap, args.seed)
     };
     let population = &reference.population;
     let inputs = Inputs {

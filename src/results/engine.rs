@@ -42,6 +42,21 @@ impl Default for EngineOptions {
     }
 }
 
+impl EngineOptions {
+    /// Default weighting and confidence level, with `replicates` rank-bootstrap replicates from
+    /// `seed` (no bootstrap when `replicates` is 0).
+    pub fn with_bootstrap(replicates: usize, seed: u64) -> Self {
+        Self {
+            bootstrap: (replicates > 0).then(|| BootstrapOptions {
+                replicates,
+                seed,
+                ..BootstrapOptions::default()
+            }),
+            ..Self::default()
+        }
+    }
+}
+
 /// One concern's estimated shares (`None` when nobody in the selection responded).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ConcernEstimates {

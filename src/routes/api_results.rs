@@ -128,8 +128,7 @@ pub async fn results_for(state: &AppState, id: &str, query: &ResultsQuery) -> Re
         None => None,
     };
     let bootstrap = query.bootstrap.unwrap_or(API_BOOTSTRAP_REPLICATES);
-    let defaults = BootstrapOptions::default();
-    let seed = query.seed.unwrap_or(defaults.seed);
+    let seed = query.seed.unwrap_or(BootstrapOptions::default().seed);
     let key = ReportKey {
         consultation: definition.id.as_str().to_string(),
         request: format!(
@@ -144,14 +143,7 @@ pub async fn results_for(state: &AppState, id: &str, query: &ResultsQuery) -> Re
     if let Some(report) = state.results.report(&key) {
         return Ok(report);
     }
-    let options = EngineOptions {
-        bootstrap: (bootstrap > 0).then_some(BootstrapOptions {
-            replicates: bootstrap,
-            seed,
-            ..defaults
-        }),
-        ..EngineOptions::default()
-    };
+    let options = EngineOptions::with_bootstrap(bootstrap, seed);
     let compare_division = query.compare_with.as_deref() == Some("division") && other.is_none();
     let (geography, population) = (state.geography.clone(), state.population.clone());
     let report = web::block(move || {

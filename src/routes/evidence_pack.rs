@@ -158,13 +158,7 @@ async fn respond(state: &AppState, req: &HttpRequest) -> Result<HttpResponse, Ap
         state.plans.clone(),
         state.pool.clone(),
     );
-    let options = EngineOptions {
-        bootstrap: Some(BootstrapOptions {
-            replicates: API_BOOTSTRAP_REPLICATES,
-            ..BootstrapOptions::default()
-        }),
-        ..EngineOptions::default()
-    };
+    let options = EngineOptions::with_bootstrap(API_BOOTSTRAP_REPLICATES, BootstrapOptions::default().seed);
     let generated_on = crate::state::today().to_string();
     let division_code = division.clone();
     let pack: EvidencePack = web::block(move || -> Result<EvidencePack, ApiError> {

@@ -55,14 +55,10 @@ fn assess_plan(definition: &SurveyDefinition, evidence: &PlanEvidence) -> Result
     let public = |c: &ConcernSupport| ConcernShare {
         id: c.concern_id.to_string(),
         label: c.label.clone(),
-        share: shares.get(c.concern_id.as_str()).cloned().unwrap_or(Share {
-            estimate: None,
-            ci_low: None,
-            ci_high: None,
-            base: 0,
-            suppressed: true,
-            low_base: true,
-        }),
+        share: shares
+            .get(c.concern_id.as_str())
+            .cloned()
+            .unwrap_or_else(Share::missing),
         strength: c.strength,
     };
     let suppressed = evidence.report.suppressed;

@@ -18,6 +18,18 @@ pub struct Share {
 }
 
 impl Share {
+    /// A share with no figure behind it (no respondents): withheld, never shown as 0.
+    pub fn missing() -> Self {
+        Share {
+            estimate: None,
+            ci_low: None,
+            ci_high: None,
+            base: 0,
+            suppressed: true,
+            low_base: true,
+        }
+    }
+
     pub fn of(p: &Proportion) -> Self {
         Share {
             estimate: p.estimate,

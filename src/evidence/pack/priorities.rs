@@ -55,14 +55,7 @@ pub fn concern_shares(definition: &SurveyDefinition, evidence: &PlaceEvidence) -
         .concerns
         .into_iter()
         .map(|c| ConcernShare {
-            share: shares.remove(&c.concern_id).unwrap_or(Share {
-                estimate: None,
-                ci_low: None,
-                ci_high: None,
-                base: 0,
-                suppressed: true,
-                low_base: true,
-            }),
+            share: shares.remove(&c.concern_id).unwrap_or_else(Share::missing),
             id: c.concern_id.to_string(),
             label: c.label,
             strength: c.strength,
