@@ -158,23 +158,34 @@ impl Plan {
 /// Each group's weighted share of respondents naming at least one of its concerns in their
 /// (already cut) ballot; a respondent counts once per group however many of its concerns they name.
 pub fn group_shares(ballots: &MergedBallots, groups: &[Vec<u8>]) -> Vec<f64> {
-    let total: f64 = ballots.weights.iter().sum();
-    groups
-        .iter()
-        .map(|group| {
-            let named: f64 = ballots
-                .rankings
-                .iter()
-                .zip(&ballots.weights)
-                .filter(|(ranking, _)| ranking.iter().any(|&c| group.iter().any(|&g| usize::from(g) == c)))
-                .map(|(_, w)| w)
-                .sum();
-            if total > 0.0 {
-                named / total
-            } else {
-                f64::NAN
+    // The groups each concern belongs to, so a ballot costs one look per ranked concern.
+    let mut groups_of: Vec<Vec<usize>> = Vec::new();
+    for (g, group) in groups.iter().enumerate() {
+        for &c in group {
+            let c = usize::from(c);
+            if groups_of.len() <= c {
+                groups_of.resize(c + 1, Vec::new());
             }
-        })
+            groups_of[c].push(g);
+        }
+    }
+    let mut named = vec![0.0; groups.len()];
+    // The last ballot counted in each group: a respondent counts once however many concerns match.
+    let mut counted = vec![usize::MAX; groups.len()];
+    for (b, (ranking, w)) in ballots.rankings.iter().zip(&ballots.weights).enumerate() {
+        for &c in ranking {
+            for &g in groups_of.get(c).map_or(&[][..], Vec::as_slice) {
+                if counted[g] != b {
+                    counted[g] = b;
+                    named[g] += w;
+                }
+            }
+        }
+    }
+    let total: f64 = ballots.weights.iter().sum();
+    named
+        .into_iter()
+        .map(|n| if total > 0.0 { n / total } else { f64::NAN })
         .collect()
 }
 

@@ -428,3 +428,12 @@ fn the_cell_level_bootstrap_of_one_area_equals_re_raking_every_resampled_respond
     .unwrap();
     assert_eq!(figures.ranks.as_ref().unwrap(), &direct);
 }
+
+#[test]
+fn group_shares_count_each_ballot_once_per_group() {
+    let ballots = MergedBallots { rankings: vec![vec![0, 1], vec![2], vec![1, 3]], weights: vec![1.0, 2.0, 3.0] };
+    // Group 0 = {0, 1}: ballots 0 and 2 (ballot 0 names both, counted once); group 1 = {3}: ballot 2;
+    // group 2 = {2, 3}: ballots 1 and 2; group 3 = {4}: nobody.
+    let shares = super::bootstrap::group_shares(&ballots, &[vec![0, 1], vec![3], vec![2, 3], vec![4]]);
+    assert_eq!(shares, vec![4.0 / 6.0, 3.0 / 6.0, 5.0 / 6.0, 0.0]);
+}
