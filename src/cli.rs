@@ -1,6 +1,7 @@
 //! The `localvoice` command line (clap). `main.rs` parses it and dispatches to `crate::commands`.
 
 use crate::config::DEFAULT_BIND;
+use crate::results::CompareWith;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -63,7 +64,7 @@ pub struct EvidencePackArgs {
     /// The consultation to compare with in "What changed" (its id); by default the consultation's
     /// `previous`, if it has one. `none` for no comparison.
     #[arg(long)]
-    pub compare_with: Option<String>,
+    pub compare_with: Option<CompareWith>,
     /// Bootstrap replicates for the rank intervals (0 to skip); 200, as the results API.
     #[arg(long, default_value_t = 200)]
     pub bootstrap: usize,
@@ -148,10 +149,10 @@ pub struct ResultsArgs {
     /// json (the API's format) or csv (one row per figure).
     #[arg(long, value_enum, default_value = "json")]
     pub format: ResultsFormat,
-    /// Compare with the same area in another consultation (its id), or with `division` to compare a
-    /// council area with the rest of its division.
+    /// Compare with the same area in another consultation (its id, or `previous` for the previous
+    /// wave), or with `division` to compare a council area with the rest of its division.
     #[arg(long)]
-    pub compare_with: Option<String>,
+    pub compare_with: Option<CompareWith>,
     /// Bootstrap replicates for the stability of the concerns' ranks (0 to skip).
     #[arg(long, default_value_t = 500)]
     pub bootstrap: usize,

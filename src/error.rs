@@ -3,6 +3,7 @@
 
 use crate::db::DbError;
 use crate::domain::ValidationErrors;
+use crate::results::ResultsError;
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
@@ -36,6 +37,17 @@ impl From<DbError> for ApiError {
             DbError::Unavailable(cause) => ApiError::Unavailable(cause),
             DbError::Conflict(message) => ApiError::Conflict(message),
             DbError::NotFound => ApiError::NotFound("not found".into()),
+            other => ApiError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<ResultsError> for ApiError {
+    fn from(error: ResultsError) -> Self {
+        match error {
+            ResultsError::NotFound(m) => ApiError::NotFound(m),
+            ResultsError::BadRequest(m) => ApiError::BadRequest(m),
+            ResultsError::Db(e) => e.into(),
             other => ApiError::Internal(other.to_string()),
         }
     }

@@ -3,30 +3,12 @@
 
 use crate::db::DbPool;
 use crate::domain::population::PopulationMargins;
+pub use crate::domain::Consultations;
 use crate::domain::{ConsultationStatus, Geography, SurveyDefinition};
-use crate::results::cache::ResultsCache;
+use crate::evidence::service::EvidenceService;
+use crate::results::{DataMode, ResultsService};
 use chrono::NaiveDate;
 use std::sync::Arc;
-
-/// The consultations loaded from survey-defs/ at start-up, in file-name order.
-#[derive(Debug, Clone, Default)]
-pub struct Consultations {
-    definitions: Vec<SurveyDefinition>,
-}
-
-impl Consultations {
-    pub fn new(mut definitions: Vec<SurveyDefinition>) -> Self {
-        definitions.sort_by(|a, b| b.opens.cmp(&a.opens).then_with(|| a.id.cmp(&b.id)));
-        Self { definitions }
-    }
-    pub fn get(&self, id: &str) -> Option<&SurveyDefinition> {
-        self.definitions.iter().find(|d| d.id.as_str() == id)
-    }
-    /// Newest first.
-    pub fn all(&self) -> &[SurveyDefinition] {
-        &self.definitions
-    }
-}
 
 /// Today's date for deciding whether a consultation is open. UTC: a consultation closing on
 /// 31 March stops taking responses at midnight UTC, one hour after midnight in British Summer Time.
@@ -45,8 +27,41 @@ pub struct AppState {
     pub consultations: Arc<Consultations>,
     /// Adult population by council area, sex and age band (weighting targets).
     pub population: Arc<PopulationMargins>,
-    /// Consultations' responses in memory and computed results (see `crate::results::cache`).
-    pub results: Arc<ResultsCache>,
+    /// The results use cases, with consultations' responses in memory and computed reports.
+    pub results: Arc<ResultsService>,
+    /// The evidence-pack use case (shares `results`).
+    pub evidence: EvidenceService,
     /// The current Local Police Plans from seeds/plans/ (for the evidence pack), read at start-up.
     pub plans: Arc<Vec<crate::seeds::CurrentPlan>>,
+}
+
+impl AppState {
+    /// The state of a running service: results and evidence packs cached between requests.
+    pub fn new(
+        pool: DbPool,
+        geography: Geography,
+        population: PopulationMargins,
+        consultations: Consultations,
+        plans: Vec<crate::seeds::CurrentPlan>,
+    ) -> Self {
+        let (geography, population, consultations) =
+            (Arc::new(geography), Arc::new(population), Arc::new(consultations));
+        let plans = Arc::new(plans);
+        let results = Arc::new(ResultsService::new(
+            pool.clone(),
+            geography.clone(),
+            population.clone(),
+            consultations.clone(),
+            DataMode::Cached,
+        ));
+        Self {
+            pool,
+            geography,
+            consultations,
+            population,
+            evidence: EvidenceService::new(results.clone(), plans.clone()),
+            results,
+            plans,
+        }
+    }
 }

@@ -21,7 +21,7 @@ pub async fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Seed => seed::run(&cli),
         Command::Defs(DefsCommand::Check) => defs_check::run(&cli),
         Command::ImportResponses(args) => import::run(&cli, args),
-        Command::Results(args) => results::run(&cli, args),
-        Command::EvidencePack(args) => evidence_pack::run(&cli, args),
+        Command::Results(args) => results::run(&cli, args).await,
+        Command::EvidencePack(args) => evidence_pack::run(&cli, args).await,
     }
 }

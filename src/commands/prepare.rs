@@ -3,7 +3,9 @@
 use crate::cli::Cli;
 use crate::db::{self, DbPool};
 use crate::domain::{Geography, SurveyDefinition};
+use crate::evidence::service::EvidenceService;
 use crate::local_postgres::{resolve_database, PrivateCluster};
+use crate::results::{DataMode, ResultsService};
 use crate::state::{AppState, Consultations};
 use anyhow::Context;
 use diesel::{Connection, PgConnection};
@@ -69,6 +71,28 @@ pub fn definitions(defs_dir: &Path, geography: &Geography) -> anyhow::Result<Vec
     crate::defs::load_dir(defs_dir, Some(geography)).map_err(|e| anyhow::anyhow!("{e}"))
 }
 
+/// The results and evidence-pack services of a one-off command: reference data from seeds/ (loaded
+/// into the database too), the definitions, and data read straight from the database per request.
+pub struct DirectServices {
+    pub results: Arc<ResultsService>,
+    pub evidence: EvidenceService,
+}
+
+pub fn direct_services(database: &Database, cli: &Cli) -> anyhow::Result<DirectServices> {
+    let mut conn = database.connect()?;
+    let reference = seed_reference(&mut conn, &cli.seeds)?;
+    let defs = definitions(&cli.defs, &reference.geography)?;
+    let results = Arc::new(ResultsService::new(
+        database.pool.clone(),
+        Arc::new(reference.geography),
+        Arc::new(reference.population),
+        Arc::new(Consultations::new(defs)),
+        DataMode::Direct,
+    ));
+    let evidence = EvidenceService::new(results.clone(), Arc::new(reference.plans));
+    Ok(DirectServices { results, evidence })
+}
+
 /// Everything the web application needs: seeded, definitions synced to the database.
 pub fn app_state(database: &Database, seeds_dir: &Path, defs_dir: &Path) -> anyhow::Result<AppState> {
     let mut conn = database.connect()?;
@@ -76,12 +100,11 @@ pub fn app_state(database: &Database, seeds_dir: &Path, defs_dir: &Path) -> anyh
     let defs = definitions(defs_dir, &reference.geography)?;
     db::consultations::sync_definitions(&mut conn, &defs)?;
     tracing::info!(consultations = defs.len(), "loaded consultation definitions");
-    Ok(AppState {
-        pool: database.pool.clone(),
-        geography: Arc::new(reference.geography),
-        consultations: Arc::new(Consultations::new(defs)),
-        population: Arc::new(reference.population),
-        results: Arc::new(crate::results::cache::ResultsCache::new()),
-        plans: Arc::new(reference.plans),
-    })
+    Ok(AppState::new(
+        database.pool.clone(),
+        reference.geography,
+        reference.population,
+        Consultations::new(defs),
+        reference.plans,
+    ))
 }

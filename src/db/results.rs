@@ -4,7 +4,7 @@
 
 use super::error::DbError;
 use super::schema::responses;
-use crate::results::dataset::{Codebook, DatasetVersion, RankingCodes, Respondent, MAX_RANKED_CODES};
+use crate::domain::dataset::{Codebook, DatasetRows, DatasetVersion, RankingCodes, Respondent, MAX_RANKED_CODES};
 use diesel::deserialize::{self, FromSql, FromSqlRow};
 use diesel::dsl::{count_star, max};
 use diesel::pg::{Pg, PgValue};
@@ -110,19 +110,6 @@ impl FromSql<Array<Text>, Pg> for ConcernTexts {
     }
 }
 
-/// Responses read for the results engine, coded.
-#[derive(Debug, Clone, Default)]
-pub struct LoadedResponses {
-    /// (council area index, respondent), in `id` order.
-    pub rows: Vec<(u16, Respondent)>,
-    /// Rows whose council area is not in the codebook (left out).
-    pub unknown_areas: u64,
-    /// Ranked concern ids not in the definition (left out of the rankings).
-    pub unknown_concerns: u64,
-    /// Largest id read.
-    pub max_id: i64,
-}
-
 type RawRow = (
     i64,
     ShortText,
@@ -140,20 +127,19 @@ pub fn load_responses(
     after: i64,
     up_to: i64,
     codebook: &Codebook,
-) -> Result<LoadedResponses, DbError> {
+) -> Result<DatasetRows, DbError> {
     load_filtered(conn, consultation_id, after, up_to, None, codebook)
 }
 
-/// Loads a consultation's responses in the council areas `area_codes` only (e.g. one division's),
-/// through the (consultation, council area) index: the evidence pack command needs one division, not
-/// the whole consultation.
-pub fn load_responses_in_areas(
+/// Loads a consultation's responses, only those in the council areas `area_codes` when given (one
+/// division's, say, through the (consultation, council area) index).
+pub fn load_responses_in(
     conn: &mut PgConnection,
     consultation_id: &str,
-    area_codes: &[String],
+    area_codes: Option<&[String]>,
     codebook: &Codebook,
-) -> Result<LoadedResponses, DbError> {
-    load_filtered(conn, consultation_id, 0, i64::MAX, Some(area_codes), codebook)
+) -> Result<DatasetRows, DbError> {
+    load_filtered(conn, consultation_id, 0, i64::MAX, area_codes, codebook)
 }
 
 fn load_filtered(
@@ -163,7 +149,7 @@ fn load_filtered(
     up_to: i64,
     area_codes: Option<&[String]>,
     codebook: &Codebook,
-) -> Result<LoadedResponses, DbError> {
+) -> Result<DatasetRows, DbError> {
     let mut query = responses::table
         .filter(responses::consultation_id.eq(consultation_id))
         .filter(responses::id.gt(after))
@@ -184,7 +170,7 @@ fn load_filtered(
             responses::concerns,
         ))
         .load_iter::<RawRow, diesel::connection::DefaultLoadingMode>(conn)?;
-    let mut out = LoadedResponses::default();
+    let mut out = DatasetRows::default();
     for row in rows {
         let (id, area, age, sex, feel_safe, confidence, concerns) = row?;
         out.max_id = out.max_id.max(id);
@@ -232,14 +218,14 @@ pub enum Refresh {
     /// Nothing changed since `cached`.
     Unchanged,
     /// New rows after the cached ones: append them.
-    Appended(LoadedResponses, DatasetVersion),
+    Appended(DatasetRows, DatasetVersion),
     /// The cached rows are not a prefix of the table any more (first load, a late commit of a lower
     /// id, or deleted rows): replace everything.
-    Replaced(LoadedResponses, DatasetVersion),
+    Replaced(DatasetRows, DatasetVersion),
 }
 
 /// Brings a cached version up to date, in one REPEATABLE READ snapshot so that the version and the
-/// rows read agree. See `crate::results::cache` for the rule.
+/// rows read agree. See `crate::results::datasets` for the rule.
 pub fn refresh(
     conn: &mut PgConnection,
     consultation_id: &str,

@@ -2,6 +2,8 @@
 //! (form, JSON, CSV, survey-defs file); past that point it is known to be valid.
 
 pub mod answers;
+pub mod consultations;
+pub mod dataset;
 pub mod definition;
 pub mod geography;
 pub mod population;
@@ -10,6 +12,7 @@ pub mod response;
 pub mod validation;
 
 pub use answers::{AgeAnswer, AgeBand, Channel, Comment, DisabilityAnswer, Likert5, PostcodeDistrict, Sex, SexAnswer};
+pub use consultations::Consultations;
 pub use definition::{
     Concern, ConsultationId, ConsultationStatus, Coverage, Priority, QuestionWording, Questions, SurveyDefinition,
     Theme,

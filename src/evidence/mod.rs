@@ -18,6 +18,7 @@ pub mod coverage;
 pub mod pack;
 pub mod redact;
 mod redact_names;
+pub mod service;
 pub mod strength;
 pub mod themes;
 mod tokens;

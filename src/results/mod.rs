@@ -26,16 +26,20 @@
 //! The invalidation rule is in the [`cache`] module doc.
 
 pub mod bootstrap;
+/// The in-memory dataset (it lives in `crate::domain`, so that `crate::db` can fill it).
+pub use crate::domain::dataset;
 pub mod cache;
 pub mod comparison;
 pub mod concerns;
 pub mod csv;
-pub mod dataset;
 pub mod engine;
 pub mod estimates;
+pub mod json;
 pub mod report;
 pub mod representativeness;
+pub mod request;
 pub mod selection;
+pub mod service;
 pub mod weighting;
 
 #[cfg(test)]
@@ -46,7 +50,9 @@ mod tests_engine;
 pub use dataset::{Codebook, Dataset, DatasetVersion, RankingCodes, Respondent};
 pub use engine::{EngineOptions, Inputs};
 pub use report::ResultsReport;
+pub use request::{CompareWith, ResultsRequest};
 pub use selection::{AreaType, ResolvedSelection, Selection};
+pub use service::{DataMode, ResultsService, Scope};
 pub use weighting::WeightingOptions;
 
 use crate::stats::StatsError;
@@ -73,21 +79,9 @@ pub enum ResultsError {
     Internal(String),
 }
 
-impl From<ResultsError> for crate::error::ApiError {
-    fn from(error: ResultsError) -> Self {
-        use crate::error::ApiError;
-        match error {
-            ResultsError::NotFound(m) => ApiError::NotFound(m),
-            ResultsError::BadRequest(m) => ApiError::BadRequest(m),
-            ResultsError::Db(e) => e.into(),
-            other => ApiError::Internal(other.to_string()),
-        }
-    }
-}
-
 /// What the results are compared with.
 #[derive(Debug, Clone, Copy)]
-pub enum CompareWith<'a> {
+pub enum Comparison<'a> {
     Nothing,
     /// The same area in another consultation (e.g. the previous wave).
     Wave(Inputs<'a>),
@@ -99,7 +93,7 @@ pub enum CompareWith<'a> {
 pub fn results_report(
     inputs: &Inputs<'_>,
     selection: &Selection,
-    compare_with: CompareWith<'_>,
+    comparison: Comparison<'_>,
     options: &EngineOptions,
 ) -> Result<ResultsReport, ResultsError> {
     let resolved = selection.resolve(inputs.geography, inputs.definition)?;
@@ -115,9 +109,9 @@ pub fn results_report(
         definition: inputs.definition,
         figures: &figures,
     };
-    report.comparison = match compare_with {
-        CompareWith::Nothing => None,
-        CompareWith::Wave(other) => {
+    report.comparison = match comparison {
+        Comparison::Nothing => None,
+        Comparison::Wave(other) => {
             let other_selection = selection.resolve(other.geography, other.definition)?;
             let other_figures = compute_selection(&other, &other_selection, options, false)?;
             let side = Side {
@@ -126,7 +120,7 @@ pub fn results_report(
             };
             Some(compare(&this, &side, ComparisonKind::Waves)?)
         }
-        CompareWith::RestOfDivision => {
+        Comparison::RestOfDivision => {
             let (Selection::CouncilArea(_), [area]) = (selection, resolved.areas.as_slice()) else {
                 return Err(ResultsError::BadRequest(
                     "only a council area can be compared with the rest of its division".into(),

@@ -157,13 +157,4 @@ impl Selection {
             )),
         }
     }
-
-    /// A canonical text form, for cache keys.
-    pub fn key(&self) -> String {
-        match self {
-            Selection::CouncilArea(code) => format!("area={code}"),
-            Selection::Division(code) => format!("division={code}"),
-            Selection::Scotland => "scotland".to_string(),
-        }
-    }
 }

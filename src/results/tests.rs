@@ -5,7 +5,7 @@
 use super::dataset::{Dataset, RankingCodes, Respondent};
 use super::engine::{EngineOptions, Inputs};
 use super::selection::Selection;
-use super::{results_report, CompareWith, ResultsReport};
+use super::{results_report, Comparison, ResultsReport};
 use crate::domain::population::PopulationMargins;
 use crate::domain::{CouncilAreaCode, DivisionCode, Geography, SurveyDefinition};
 use crate::stats::BootstrapOptions;
@@ -112,5 +112,5 @@ pub fn report(consultation: &str, data: &Dataset, selection: &Selection, options
         population: &f.population,
         dataset: data,
     };
-    results_report(&inputs, selection, CompareWith::Nothing, options).unwrap()
+    results_report(&inputs, selection, Comparison::Nothing, options).unwrap()
 }

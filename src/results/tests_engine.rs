@@ -6,7 +6,7 @@ use super::concerns::MergedBallots;
 use super::engine::{feels_safe, weight_selection, Inputs};
 use super::estimates::AreaForEstimates;
 use super::tests::*;
-use super::{results_report, CompareWith, Dataset, Respondent};
+use super::{results_report, Comparison, Dataset, Respondent};
 use crate::stats::{
     collapse_small_categories, korn_graubard_interval, CalibrationVariance, Margin, RakingDesign, RakingOptions,
 };
@@ -269,7 +269,7 @@ fn waves_are_compared_concern_by_concern_and_concerns_in_one_wave_are_not_compar
         population: &f.population,
         dataset: &old,
     };
-    let report = results_report(&inputs, &area(BORDERS), CompareWith::Wave(other), &options(0)).unwrap();
+    let report = results_report(&inputs, &area(BORDERS), Comparison::Wave(other), &options(0)).unwrap();
     let comparison = report.comparison.unwrap();
     assert_eq!(comparison.kind, super::comparison::ComparisonKind::Waves);
     assert_eq!(comparison.concerns.len(), 4);
@@ -289,7 +289,7 @@ fn an_area_is_compared_with_the_rest_of_its_division_not_with_the_division_that_
         ("S12000019", random_respondents(60, 5, 17)),
     ]);
     let inputs = inputs("test-lothians", &data);
-    let report = results_report(&inputs, &area(BORDERS), CompareWith::RestOfDivision, &options(0)).unwrap();
+    let report = results_report(&inputs, &area(BORDERS), Comparison::RestOfDivision, &options(0)).unwrap();
     let comparison = report.comparison.unwrap();
     assert_eq!(comparison.area.kind, super::AreaType::RestOfDivision);
     assert_eq!(comparison.n, 160);
@@ -299,7 +299,7 @@ fn an_area_is_compared_with_the_rest_of_its_division_not_with_the_division_that_
         comparison.area.name
     );
     assert!(comparison.concerns.iter().all(|c| c.difference.p_value.is_some()));
-    let scotland = results_report(&inputs, &division("J"), CompareWith::RestOfDivision, &options(0));
+    let scotland = results_report(&inputs, &division("J"), Comparison::RestOfDivision, &options(0));
     assert!(matches!(scotland, Err(super::ResultsError::BadRequest(_))));
 }
 
@@ -309,7 +309,7 @@ fn an_area_the_consultation_does_not_cover_is_not_found() {
     let inputs = inputs("test-lothians", &data);
     let glasgow = area("S12000049");
     assert!(matches!(
-        results_report(&inputs, &glasgow, CompareWith::Nothing, &options(0)),
+        results_report(&inputs, &glasgow, Comparison::Nothing, &options(0)),
         Err(super::ResultsError::NotFound(_))
     ));
 }
@@ -431,7 +431,10 @@ fn the_cell_level_bootstrap_of_one_area_equals_re_raking_every_resampled_respond
 
 #[test]
 fn group_shares_count_each_ballot_once_per_group() {
-    let ballots = MergedBallots { rankings: vec![vec![0, 1], vec![2], vec![1, 3]], weights: vec![1.0, 2.0, 3.0] };
+    let ballots = MergedBallots {
+        rankings: vec![vec![0, 1], vec![2], vec![1, 3]],
+        weights: vec![1.0, 2.0, 3.0],
+    };
     // Group 0 = {0, 1}: ballots 0 and 2 (ballot 0 names both, counted once); group 1 = {3}: ballot 2;
     // group 2 = {2, 3}: ballots 1 and 2; group 3 = {4}: nobody.
     let shares = super::bootstrap::group_shares(&ballots, &[vec![0, 1], vec![3], vec![2, 3], vec![4]]);

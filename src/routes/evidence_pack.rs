@@ -1,16 +1,18 @@
 //! `GET /analyst/evidence-pack?consultation=ID&division=CODE[&compare_with=ID|none]`: the evidence
 //! pack of a division as its self-contained HTML page; `&download=html|json` returns the same pack
 //! as an attachment, and `&download=csv&table=NAME` one of its tables (names in
-//! `crate::evidence::pack::render::TABLES`). The figures come from the results cache's datasets and
-//! are computed on the blocking pool (`web::block`), never on the runtime. Anything wrong with the
+//! `crate::evidence::pack::render::TABLES`). The pack comes from
+//! [`crate::evidence::service::EvidenceService::pack`], as `localvoice evidence-pack`'s does. Anything wrong with the
 //! request is an HTML error page with its honest status (400, 404, 503), never a 500 for bad input.
 //! Reads no environment variables.
 
 use crate::error::ApiError;
 use crate::evidence::pack::render::{render_html, render_json, table_csv, PACK_CSS, TABLES};
-use crate::evidence::pack::{assemble_pack, AssembleError, EvidencePack, PackRequest};
-use crate::results::{EngineOptions, Inputs, ResultsError};
-use crate::routes::api_results::API_BOOTSTRAP_REPLICATES;
+use crate::evidence::pack::EvidencePack;
+use crate::evidence::service::PackRequest;
+use crate::results::request::DEFAULT_WEB_REPLICATES;
+use crate::results::CompareWith;
+use crate::routes::query_fields::blank_as_none;
 use crate::state::AppState;
 use crate::stats::BootstrapOptions;
 use actix_web::http::header::{self, ContentDisposition, DispositionParam, DispositionType};
@@ -24,33 +26,49 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/analyst/evidence-pack", web::get().to(show));
 }
 
+/// What the page is asked to return (`download=`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Download {
+    Html,
+    Json,
+    Csv,
+}
+
+impl std::str::FromStr for Download {
+    type Err = String;
+    fn from_str(raw: &str) -> Result<Self, Self::Err> {
+        match raw {
+            "html" => Ok(Download::Html),
+            "json" => Ok(Download::Json),
+            "csv" => Ok(Download::Csv),
+            other => Err(format!("download must be html, json or csv, not '{other}'")),
+        }
+    }
+}
+
 /// The query string.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PackQuery {
     consultation: Option<String>,
     division: Option<String>,
-    /// Another consultation's id; `none` for no comparison; by default the consultation's `previous`.
-    compare_with: Option<String>,
-    /// `html`, `json` or `csv` (with `table`).
-    download: Option<String>,
+    /// Another consultation's id, `previous` or `none`; by default the consultation's `previous`.
+    #[serde(default, deserialize_with = "blank_as_none")]
+    compare_with: Option<CompareWith>,
+    #[serde(default, deserialize_with = "blank_as_none")]
+    download: Option<Download>,
     table: Option<String>,
 }
 
 /// The page allows exactly its own inline style sheet (by hash) and nothing else.
 static CONTENT_SECURITY_POLICY: LazyLock<String> = LazyLock::new(|| {
-    let hash = base64(&Sha256::digest(PACK_CSS.as_bytes()));
+    use base64::Engine;
+    let hash = base64::engine::general_purpose::STANDARD.encode(Sha256::digest(PACK_CSS.as_bytes()));
     format!(
         "default-src 'none'; style-src 'sha256-{hash}'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; \
          base-uri 'none'"
     )
 });
-
-/// Standard base64 with padding, as CSP hash sources are written.
-fn base64(bytes: &[u8]) -> String {
-    use base64::Engine;
-    base64::engine::general_purpose::STANDARD.encode(bytes)
-}
 
 fn error_page(error: &ApiError) -> HttpResponse {
     let status = error.status_code();
@@ -99,128 +117,63 @@ fn attachment(content_type: &str, filename: String, body: String) -> HttpRespons
         .body(body)
 }
 
-async fn respond(state: &AppState, req: &HttpRequest) -> Result<HttpResponse, ApiError> {
-    let q: PackQuery = serde_urlencoded::from_str(req.query_string())
+/// The pack the query asks for, and which rendering of it.
+fn parse(query_string: &str) -> Result<(PackRequest, Option<Download>, Option<String>), ApiError> {
+    let q: PackQuery = serde_urlencoded::from_str(query_string)
         .map_err(|e| ApiError::BadRequest(format!("the web address has a problem: {e}")))?;
-    let id = required(&q.consultation, "consultation", "your-police-2026")?;
-    let division_raw = required(&q.division, "division", "J")?;
-    let download = q.download.as_deref().map(str::trim).filter(|d| !d.is_empty());
-    if let Some(d) = download.filter(|d| !["html", "json", "csv"].contains(d)) {
-        return Err(ApiError::BadRequest(format!(
-            "download must be html, json or csv, not '{d}'"
-        )));
-    }
-    let table = match (download, q.table.as_deref()) {
-        (Some("csv"), Some(t)) if TABLES.contains(&t) => Some(t.to_string()),
-        (Some("csv"), other) => {
+    let table = match (q.download, q.table) {
+        (Some(Download::Csv), Some(t)) if TABLES.contains(&t.as_str()) => Some(t),
+        (Some(Download::Csv), other) => {
             return Err(ApiError::BadRequest(format!(
                 "the CSV download needs table= one of {} (got '{}')",
                 TABLES.join(", "),
-                other.unwrap_or("")
+                other.unwrap_or_default()
             )))
         }
         (_, Some(_)) => return Err(ApiError::BadRequest("table= only goes with download=csv".into())),
         _ => None,
     };
-    let definition = state
-        .consultations
-        .get(id)
-        .cloned()
-        .ok_or_else(|| ApiError::NotFound(format!("there is no consultation called '{id}'")))?;
-    let division = crate::domain::DivisionCode::parse(division_raw)
-        .ok()
-        .filter(|code| state.geography.division(code).is_some())
-        .ok_or_else(|| ApiError::NotFound(format!("there is no police division '{division_raw}'")))?;
-    crate::results::Selection::Division(division.clone()).resolve(&state.geography, &definition)?;
-    let previous =
-        match q.compare_with.as_deref().map(str::trim) {
-            Some("none") => None,
-            Some(other) if !other.is_empty() => Some(state.consultations.get(other).cloned().ok_or_else(|| {
-                ApiError::NotFound(format!("there is no consultation called '{other}' to compare with"))
-            })?),
-            _ => definition
-                .previous
-                .as_ref()
-                .and_then(|p| state.consultations.get(p.as_str()))
-                .cloned(),
-        };
-    let dataset = state
-        .results
-        .dataset(&state.pool, &state.geography, &definition)
-        .await?;
-    let previous_dataset = match &previous {
-        Some(p) => Some(state.results.dataset(&state.pool, &state.geography, p).await?),
-        None => None,
+    let request = PackRequest {
+        consultation: required(&q.consultation, "consultation", "your-police-2026")?.to_string(),
+        division: required(&q.division, "division", "J")?.to_string(),
+        compare_with: q.compare_with,
+        bootstrap: DEFAULT_WEB_REPLICATES,
+        seed: BootstrapOptions::default().seed,
+        generated_on: crate::state::today(),
     };
-    let (geography, population, plans, pool) = (
-        state.geography.clone(),
-        state.population.clone(),
-        state.plans.clone(),
-        state.pool.clone(),
-    );
-    let options = EngineOptions::with_bootstrap(API_BOOTSTRAP_REPLICATES, BootstrapOptions::default().seed);
-    let generated_on = crate::state::today().to_string();
-    let division_code = division.clone();
-    let pack: EvidencePack = web::block(move || -> Result<EvidencePack, ApiError> {
-        let mut conn = pool
-            .get()
-            .map_err(|e| ApiError::from(crate::db::DbError::Unavailable(e.to_string())))?;
-        let request = PackRequest {
-            current: Inputs {
-                definition: &definition,
-                geography: &geography,
-                population: &population,
-                dataset: &dataset,
-            },
-            previous: previous
-                .as_ref()
-                .zip(previous_dataset.as_deref())
-                .map(|(d, data)| Inputs {
-                    definition: d,
-                    geography: &geography,
-                    population: &population,
-                    dataset: data,
-                }),
-            division: &division_code,
-            plans: &plans,
-            options: &options,
-            generated_on: &generated_on,
-        };
-        let consultation = definition.id.as_str();
-        let (pack, _) = assemble_pack(&request, |area| {
-            crate::db::comments::area_comments(&mut conn, consultation, area)
-        })
-        .map_err(|e| match e {
-            AssembleError::Results(e) => ApiError::from(e),
-            AssembleError::Comments(e) => ApiError::from(e),
-            AssembleError::Pack(e) => ApiError::from(ResultsError::Internal(e.to_string())),
-        })?;
-        Ok(pack)
-    })
-    .await
-    .map_err(|e| ApiError::Internal(format!("evidence pack task failed: {e}")))??;
+    Ok((request, q.download, table))
+}
+
+async fn respond(state: &AppState, req: &HttpRequest) -> Result<HttpResponse, ApiError> {
+    let (request, download, table) = parse(req.query_string())?;
+    let pack = state.evidence.pack(&request).await?.pack;
+    render(&pack, download, table.as_deref())
+}
+
+/// The pack as its page, or as the download asked for.
+fn render(pack: &EvidencePack, download: Option<Download>, table: Option<&str>) -> Result<HttpResponse, ApiError> {
     let stem = format!("evidence-pack-{}-{}", pack.consultation.id, pack.division.code);
     let internal = |what: &str, e: &dyn std::fmt::Display| ApiError::Internal(format!("{what}: {e}"));
     match (download, table) {
-        (Some("json"), _) => {
-            let body = render_json(&pack).map_err(|e| internal("JSON", &e))?;
+        (Some(Download::Json), _) => {
+            let body = render_json(pack).map_err(|e| internal("JSON", &e))?;
             Ok(attachment("application/json", format!("{stem}.json"), body))
         }
-        (Some("csv"), Some(t)) => {
-            let body = table_csv(&pack, &t)
+        (Some(Download::Csv), Some(t)) => {
+            let body = table_csv(pack, t)
                 .ok_or_else(|| ApiError::BadRequest(format!("there is no table '{t}'")))?
                 .map_err(|e| internal("CSV", &e))?;
             Ok(attachment("text/csv; charset=utf-8", format!("{stem}-{t}.csv"), body))
         }
         (download, _) => {
-            let body = render_html(&pack).map_err(|e| internal("HTML", &e))?;
+            let body = render_html(pack).map_err(|e| internal("HTML", &e))?;
             let mut builder = HttpResponse::Ok();
             builder
                 .content_type("text/html; charset=utf-8")
                 .insert_header((header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY.as_str()))
                 .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
                 .insert_header((header::REFERRER_POLICY, "same-origin"));
-            if download == Some("html") {
+            if download == Some(Download::Html) {
                 builder.insert_header(ContentDisposition {
                     disposition: DispositionType::Attachment,
                     parameters: vec![DispositionParam::Filename(format!("{stem}.html"))],
@@ -232,15 +185,42 @@ async fn respond(state: &AppState, req: &HttpRequest) -> Result<HttpResponse, Ap
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // a panic is how a test fails
 mod tests {
-    use super::base64;
+    use super::*;
 
     #[test]
-    fn base64_matches_the_standard_alphabet_with_padding() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
-        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+    fn a_blank_comparison_means_the_default_and_none_means_none() {
+        let (request, download, table) = parse("consultation=c&division=J&compare_with=").unwrap();
+        assert_eq!((request.compare_with, download, table), (None, None, None));
+        let (request, ..) = parse("consultation=c&division=J&compare_with=none").unwrap();
+        assert_eq!(request.compare_with, Some(CompareWith::None));
+        let (request, ..) = parse("consultation=c&division=J&compare_with=your-police-2025").unwrap();
+        assert_eq!(request.compare_with.unwrap().as_str(), "your-police-2025");
+    }
+
+    #[test]
+    fn downloads_are_checked_before_any_work_is_done() {
+        let (_, download, table) = parse("consultation=c&division=J&download=csv&table=priorities").unwrap();
+        assert_eq!((download, table.as_deref()), (Some(Download::Csv), Some("priorities")));
+        for (query, says) in [
+            (
+                "consultation=c&division=J&download=pdf",
+                "download must be html, json or csv, not 'pdf'",
+            ),
+            (
+                "consultation=c&division=J&download=csv",
+                "the CSV download needs table=",
+            ),
+            (
+                "consultation=c&division=J&table=priorities",
+                "table= only goes with download=csv",
+            ),
+            ("division=J", "consultation is missing"),
+            ("consultation=c&division=+", "division is missing"),
+        ] {
+            let error = parse(query).unwrap_err().to_string();
+            assert!(error.contains(says), "{query}: {error}");
+        }
     }
 }

@@ -1,5 +1,6 @@
-//! HTTP routes, one file per resource. Handlers are short: extract, parse into the domain, call the
-//! database or statistics layer, render.
+//! HTTP routes, one file per resource. Handlers extract the request, parse it into domain or
+//! request types, call one service function (`crate::results::ResultsService`,
+//! `crate::evidence::service`, `crate::submission`) and render the answer or map the error.
 
 pub mod analyst;
 pub mod api_consultations;
@@ -8,6 +9,7 @@ pub mod api_results;
 pub mod evidence_pack;
 pub mod health;
 pub mod pages;
+pub mod query_fields;
 
 use actix_web::web;
 

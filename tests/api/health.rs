@@ -1,7 +1,6 @@
 use crate::helpers::{spawn_app, TestDb};
 use localvoice::startup::Application;
 use localvoice::state::{AppState, Consultations};
-use std::sync::Arc;
 
 #[actix_web::test]
 async fn livez_and_readyz_answer_when_the_database_is_up() {
@@ -17,18 +16,17 @@ async fn livez_and_readyz_answer_when_the_database_is_up() {
 async fn app_with_database_down() -> (String, reqwest::Client, TestDb) {
     let db = TestDb::new();
     let app = crate::helpers::spawn_app().await;
-    let state = AppState {
-        pool: localvoice::db::pool::build_pool(
+    let state = AppState::new(
+        localvoice::db::pool::build_pool(
             "postgres://postgres@127.0.0.1:1/nothing",
             2,
             std::time::Duration::from_millis(500),
         ),
-        geography: app.state.geography.clone(),
-        consultations: Arc::new(Consultations::new(app.state.consultations.all().to_vec())),
-        population: app.state.population.clone(),
-        results: Arc::default(),
-        plans: app.state.plans.clone(),
-    };
+        (*app.state.geography).clone(),
+        (*app.state.population).clone(),
+        Consultations::new(app.state.consultations.all().to_vec()),
+        app.state.plans.to_vec(),
+    );
     let server = Application::build("127.0.0.1:0", state).unwrap();
     let address = format!("http://127.0.0.1:{}", server.port());
     actix_web::rt::spawn(server.run_until_stopped());

@@ -7,7 +7,7 @@ use localvoice::db;
 use localvoice::startup::Application;
 use localvoice::state::{AppState, Consultations};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 /// The server every test talks to; `TEST_DATABASE_URL` overrides it (any database name: only the
 /// server is used).
@@ -166,14 +166,13 @@ pub async fn spawn_app_with_defs(defs_dir: &Path) -> TestApp {
     let population = db::results::load_population(&mut conn).expect("population margins load");
     let defs = prepare::definitions(defs_dir, &geography).expect("test definitions load");
     db::consultations::sync_definitions(&mut conn, &defs).expect("definitions sync");
-    let state = AppState {
-        pool: db::pool::build_pool(&db.url, 8, std::time::Duration::from_secs(3)),
-        geography: Arc::new(geography),
-        consultations: Arc::new(Consultations::new(defs)),
-        population: Arc::new(population),
-        results: Arc::new(localvoice::results::cache::ResultsCache::new()),
-        plans: Arc::new(localvoice::seeds::read_plans(&repo_path("seeds/plans")).expect("plans load")),
-    };
+    let state = AppState::new(
+        db::pool::build_pool(&db.url, 8, std::time::Duration::from_secs(3)),
+        geography,
+        population,
+        Consultations::new(defs),
+        localvoice::seeds::read_plans(&repo_path("seeds/plans")).expect("plans load"),
+    );
     let app = Application::build("127.0.0.1:0", state.clone()).expect("app binds");
     let address = format!("http://127.0.0.1:{}", app.port());
     actix_web::rt::spawn(app.run_until_stopped());

@@ -5,7 +5,6 @@ use super::comments::AreaCommentCoder;
 use super::compute::{engine_evidence, EngineTimings};
 use super::inputs::PackInputs;
 use super::{build_pack, EvidencePack, PackError};
-use crate::db::DbError;
 use crate::domain::DivisionCode;
 use crate::evidence::themes::ThemeCoder;
 use crate::results::{EngineOptions, Inputs, ResultsError};
@@ -13,9 +12,9 @@ use crate::seeds::CurrentPlan;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-/// What a pack is asked for.
+/// What a pack is made from.
 #[derive(Debug, Clone, Copy)]
-pub struct PackRequest<'a> {
+pub struct PackSources<'a> {
     pub current: Inputs<'a>,
     /// The consultation to compare with, and its data.
     pub previous: Option<Inputs<'a>>,
@@ -42,14 +41,12 @@ pub enum AssembleError {
     Results(#[from] ResultsError),
     #[error(transparent)]
     Pack(#[from] PackError),
-    #[error("could not read the comments: {0}")]
-    Comments(#[from] DbError),
 }
 
 /// Builds the pack; `area_comments(code)` gives the non-blank comments of one council area.
 pub fn assemble_pack(
-    request: &PackRequest<'_>,
-    mut area_comments: impl FnMut(&str) -> Result<Vec<String>, DbError>,
+    request: &PackSources<'_>,
+    mut area_comments: impl FnMut(&str) -> Result<Vec<String>, ResultsError>,
 ) -> Result<(EvidencePack, PackTimings), AssembleError> {
     let current = &request.current;
     let definition = current.definition;

@@ -28,7 +28,7 @@ pub mod words;
 #[cfg(test)]
 mod tests;
 
-pub use assemble::{assemble_pack, AssembleError, PackRequest, PackTimings};
+pub use assemble::{assemble_pack, AssembleError, PackSources, PackTimings};
 pub use compute::{engine_evidence, EngineEvidence, EngineTimings};
 pub use inputs::{PackInputs, PackSettings, PlaceEvidence, PlanEvidence, PriorityFigure};
 pub use model::EvidencePack;

@@ -140,7 +140,7 @@ pub async fn show(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse 
         (
             chosen.consultation.as_deref(),
             place.as_ref(),
-            chosen.compare_with.as_deref(),
+            chosen.compare_with.as_ref().map(|c| c.as_str()),
         ),
     );
     render(StatusCode::OK, &page)

@@ -9,7 +9,7 @@
 //!   an SVG chart, who responded against the population, what the weighting did, the comparison,
 //!   and links to the same report as CSV and JSON.
 //!
-//! The figures come from the JSON API's cached report (`crate::routes::api_results::results_for`),
+//! The figures come from the JSON API's cached report ([`crate::results::ResultsService::report`]),
 //! so the page, the CSV and the JSON always agree. Reads no environment variables.
 
 mod chart;

@@ -9,6 +9,8 @@
 use crate::domain::SurveyDefinition;
 use crate::error::ApiError;
 use crate::results::selection::{AreaLabel, AreaType};
+use crate::results::CompareWith;
+use crate::routes::query_fields::blank_as_none;
 use serde::Deserialize;
 
 /// `GET /analyst/results` and `GET /analyst` query strings.
@@ -22,8 +24,9 @@ pub struct AnalystQuery {
     pub division: Option<String>,
     pub scotland: Option<bool>,
     /// Another consultation's id, `division` (the rest of the division), or `previous` (the
-    /// previous wave of this consultation); empty means no comparison.
-    pub compare_with: Option<String>,
+    /// previous wave of this consultation); empty or `none` means no comparison.
+    #[serde(default, deserialize_with = "blank_as_none")]
+    pub compare_with: Option<CompareWith>,
 }
 
 /// Where results are for, as the choice form names it.
@@ -83,17 +86,17 @@ pub fn encode(pairs: &[(&str, &str)]) -> String {
 }
 
 /// The API query for `place` (and the comparison): what follows `?` in the CSV and JSON links.
-pub fn api_query(place: &Place, compare_with: Option<&str>) -> String {
+pub fn api_query(place: &Place, compare_with: &CompareWith) -> String {
     let (key, value) = place.pair();
     let mut pairs = vec![(key, value)];
-    if let Some(other) = compare_with {
-        pairs.push(("compare_with", other));
+    if *compare_with != CompareWith::None {
+        pairs.push(("compare_with", compare_with.as_str()));
     }
     encode(&pairs)
 }
 
 /// The canonical results address.
-pub fn results_href(consultation: &str, place: &Place, compare_with: Option<&str>) -> String {
+pub fn results_href(consultation: &str, place: &Place, compare_with: &CompareWith) -> String {
     format!(
         "/analyst/results?{}&{}",
         encode(&[("consultation", consultation)]),
@@ -111,27 +114,12 @@ pub fn choose_href(consultation: &str, place: &Place, compare_choice: &str) -> S
     format!("/analyst?{}", encode(&pairs))
 }
 
-/// `compare_with` with `previous` replaced by the previous wave's id and empty meaning none.
-pub fn resolve_compare(definition: &SurveyDefinition, raw: Option<&str>) -> Result<Option<String>, ApiError> {
-    match raw.map(str::trim) {
-        None | Some("") => Ok(None),
-        Some("previous") => match &definition.previous {
-            Some(previous) => Ok(Some(previous.as_str().to_string())),
-            None => Err(ApiError::BadRequest(format!(
-                "{} has no previous wave to compare with",
-                definition.title
-            ))),
-        },
-        Some(other) => Ok(Some(other.to_string())),
-    }
-}
-
 /// The choice form's `compare_with` value for a resolved comparison: `previous`, `division` or
 /// empty (another consultation cannot be chosen on the form).
-pub fn compare_choice(definition: &SurveyDefinition, compare_with: Option<&str>) -> &'static str {
+pub fn compare_choice(definition: &SurveyDefinition, compare_with: &CompareWith) -> &'static str {
     match compare_with {
-        Some("division") => "division",
-        Some(other) if definition.previous.as_ref().is_some_and(|p| p.as_str() == other) => "previous",
+        CompareWith::RestOfDivision => "division",
+        CompareWith::Wave(other) if definition.previous.as_ref() == Some(other) => "previous",
         _ => "",
     }
 }
@@ -164,12 +152,12 @@ mod tests {
     fn links_use_the_api_words_and_encode_values() {
         let place = Place::Area("S12000036".into());
         assert_eq!(
-            api_query(&place, Some("division")),
+            api_query(&place, &CompareWith::RestOfDivision),
             "area=S12000036&compare_with=division"
         );
-        assert_eq!(api_query(&Place::Scotland, None), "scotland=true");
+        assert_eq!(api_query(&Place::Scotland, &CompareWith::None), "scotland=true");
         assert_eq!(
-            results_href("your-police-2026", &Place::Division("J".into()), None),
+            results_href("your-police-2026", &Place::Division("J".into()), &CompareWith::None),
             "/analyst/results?consultation=your-police-2026&division=J"
         );
         assert_eq!(
@@ -183,6 +171,9 @@ mod tests {
         assert!(parse("consultation=x&colour=blue").is_err());
         let q = parse("consultation=x&place=area%3AS12000036&compare_with=").unwrap();
         assert_eq!(q.place.as_deref(), Some("area:S12000036"));
-        assert_eq!(q.compare_with.as_deref(), Some(""));
+        assert_eq!(q.compare_with, None);
+        let q = parse("consultation=x&compare_with=previous").unwrap();
+        assert_eq!(q.compare_with, Some(CompareWith::Previous));
+        assert!(parse("consultation=x&compare_with=Not+An+Id").is_err());
     }
 }

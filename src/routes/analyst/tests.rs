@@ -8,7 +8,7 @@ use super::view::{results_page, Links, PageContext, ResultsPage};
 use crate::domain::population::PopulationMargins;
 use crate::domain::{ConsultationStatus, CouncilAreaCode, Geography, SurveyDefinition};
 use crate::results::dataset::{Dataset, RankingCodes, Respondent};
-use crate::results::{results_report, CompareWith, EngineOptions, Inputs, ResultsReport, Selection};
+use crate::results::{results_report, Comparison, EngineOptions, Inputs, ResultsReport, Selection};
 use crate::stats::BootstrapOptions;
 use askama::Template;
 use rand::{Rng, SeedableRng};
@@ -85,9 +85,9 @@ fn report(rows: &[(&str, usize)], selection: Selection, compare: bool) -> Result
         ..EngineOptions::default()
     };
     let compare = if compare {
-        CompareWith::RestOfDivision
+        Comparison::RestOfDivision
     } else {
-        CompareWith::Nothing
+        Comparison::Nothing
     };
     results_report(&inputs, &selection, compare, &options).unwrap()
 }

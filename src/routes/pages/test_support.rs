@@ -6,7 +6,6 @@ use crate::domain::{
 };
 use crate::state::{AppState, Consultations};
 use chrono::NaiveDate;
-use std::sync::Arc;
 use std::time::Duration;
 
 fn wording(text: &str, hint: Option<&str>, easy: &str, easy_hint: Option<&str>) -> QuestionWording {
@@ -147,16 +146,11 @@ pub fn geography() -> Geography {
 /// State whose database never answers (nothing listens on port 1): a submission that passes
 /// validation meets `ApiError::Unavailable`.
 pub fn state_without_database(definitions: Vec<SurveyDefinition>) -> AppState {
-    AppState {
-        pool: crate::db::pool::build_pool("postgres://nobody@127.0.0.1:1/none", 1, Duration::from_millis(300)),
-        geography: Arc::new(geography()),
-        consultations: Arc::new(Consultations::new(definitions)),
-        population: Arc::new(crate::domain::population::PopulationMargins::new(
-            2022,
-            "test",
-            Default::default(),
-        )),
-        results: Arc::default(),
-        plans: Arc::default(),
-    }
+    AppState::new(
+        crate::db::pool::build_pool("postgres://nobody@127.0.0.1:1/none", 1, Duration::from_millis(300)),
+        geography(),
+        crate::domain::population::PopulationMargins::new(2022, "test", Default::default()),
+        Consultations::new(definitions),
+        Vec::new(),
+    )
 }

@@ -1,6 +1,7 @@
 //! The compact in-memory form of one consultation's responses: only what the results engine uses,
 //! coded as small integers and grouped by council area, so a million responses take about 20 MB and
-//! can be appended to as new responses arrive.
+//! can be appended to as new responses arrive. The database layer reads stored rows into
+//! [`DatasetRows`] (through a [`Codebook`]); [`Dataset::append`] is the one way they join a dataset.
 
 use crate::domain::{AgeBand, Geography, SurveyDefinition};
 use std::collections::HashMap;
@@ -90,6 +91,23 @@ impl Dataset {
         }
     }
 
+    /// A dataset holding `rows`, read at `version`.
+    pub fn from_rows(area_count: usize, rows: DatasetRows, version: DatasetVersion) -> Self {
+        let mut dataset = Self::new(area_count);
+        dataset.append(rows, version);
+        dataset
+    }
+
+    /// Appends rows read after the ones already held, and records the version they bring it to.
+    pub fn append(&mut self, rows: DatasetRows, version: DatasetVersion) {
+        for (area, respondent) in rows.rows {
+            self.push(area, respondent);
+        }
+        self.unknown_areas += rows.unknown_areas;
+        self.unknown_concerns += rows.unknown_concerns;
+        self.version = version;
+    }
+
     /// Adds a respondent to council area `area`; an index outside the geography is counted and left out.
     pub fn push(&mut self, area: u16, respondent: Respondent) {
         match self.areas.get_mut(usize::from(area)) {
@@ -164,4 +182,17 @@ impl Codebook {
             _ => None,
         }
     }
+}
+
+/// Stored responses read for the results engine, coded with a [`Codebook`].
+#[derive(Debug, Clone, Default)]
+pub struct DatasetRows {
+    /// (council area index, respondent), in `id` order.
+    pub rows: Vec<(u16, Respondent)>,
+    /// Rows whose council area is not in the codebook (left out).
+    pub unknown_areas: u64,
+    /// Ranked concern ids not in the definition (left out of the rankings).
+    pub unknown_concerns: u64,
+    /// Largest id read.
+    pub max_id: i64,
 }

@@ -1,0 +1,140 @@
+//! The evidence-pack use case, shared by the analyst page and `localvoice evidence-pack`: check the
+//! request, get the division's data through the results service, compute and build the pack on the
+//! blocking pool, reading comments with a pooled connection taken per read and given straight back
+//! (so a pack being computed never holds a connection that survey submissions need).
+
+use super::pack::{assemble_pack, AssembleError, EvidencePack, PackSources, PackTimings};
+use crate::domain::SurveyDefinition;
+use crate::results::request::find_division;
+use crate::results::service::run_blocking;
+use crate::results::{CompareWith, EngineOptions, Inputs, ResultsError, ResultsService, Scope, Selection};
+use crate::seeds::CurrentPlan;
+use chrono::NaiveDate;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// A request for one division's evidence pack.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct PackRequest {
+    pub consultation: String,
+    /// The division letter as given (checked here).
+    pub division: String,
+    /// `None`: the consultation's previous wave when it has one (and it is loaded), else nothing.
+    pub compare_with: Option<CompareWith>,
+    pub bootstrap: usize,
+    pub seed: u64,
+    /// The date printed on the pack.
+    pub generated_on: NaiveDate,
+}
+
+/// A finished pack and where the time went.
+#[derive(Debug, Clone)]
+pub struct PackOutcome {
+    pub pack: Arc<EvidencePack>,
+    /// Reading the division's responses (both waves).
+    pub load: Duration,
+    pub timings: PackTimings,
+}
+
+/// The evidence-pack service: the results service plus the current Local Police Plans.
+#[derive(Debug, Clone)]
+pub struct EvidenceService {
+    pub results: Arc<ResultsService>,
+    pub plans: Arc<Vec<CurrentPlan>>,
+}
+
+impl EvidenceService {
+    pub fn new(results: Arc<ResultsService>, plans: Arc<Vec<CurrentPlan>>) -> Self {
+        Self { results, plans }
+    }
+
+    /// The consultation compared with: the named one, or by default the previous wave if loaded.
+    fn previous<'s>(
+        &'s self,
+        definition: &SurveyDefinition,
+        compare_with: Option<&CompareWith>,
+    ) -> Result<Option<&'s SurveyDefinition>, ResultsError> {
+        match compare_with {
+            None => Ok(definition
+                .previous
+                .as_ref()
+                .and_then(|p| self.results.consultations.get(p.as_str()))),
+            Some(CompareWith::RestOfDivision) => Err(ResultsError::BadRequest(
+                "an evidence pack already compares each council area with the rest of its division: compare_with \
+                 must be none, previous or another consultation's id"
+                    .into(),
+            )),
+            Some(other) => self.results.compared_definition(&other.resolve(definition)?),
+        }
+    }
+
+    /// Builds the pack a request asks for.
+    pub async fn pack(&self, request: &PackRequest) -> Result<PackOutcome, ResultsError> {
+        let results = &self.results;
+        let definition = results.definition(&request.consultation)?;
+        let division = find_division(&results.geography, &request.division)?;
+        Selection::Division(division.clone()).resolve(&results.geography, definition)?;
+        let previous = self.previous(definition, request.compare_with.as_ref())?;
+
+        let started = Instant::now();
+        let scope = Scope::Areas(
+            results
+                .geography
+                .areas_in(&division)
+                .map(|a| a.code.to_string())
+                .collect(),
+        );
+        let dataset = results.dataset(definition, &scope).await?;
+        let previous_dataset = match previous {
+            Some(p) => Some(results.dataset(p, &scope).await?),
+            None => None,
+        };
+        let load = started.elapsed();
+
+        let (definition, previous) = (definition.clone(), previous.cloned());
+        let (results, plans) = (self.results.clone(), self.plans.clone());
+        let options = EngineOptions::with_bootstrap(request.bootstrap, request.seed);
+        let generated_on = request.generated_on.to_string();
+        let (pack, timings) = run_blocking(move || {
+            let current = Inputs {
+                definition: &definition,
+                geography: &results.geography,
+                population: &results.population,
+                dataset: &dataset,
+            };
+            let sources = PackSources {
+                current,
+                previous: previous
+                    .as_ref()
+                    .zip(previous_dataset.as_deref())
+                    .map(|(d, data)| Inputs {
+                        definition: d,
+                        dataset: data,
+                        ..current
+                    }),
+                division: &division,
+                plans: &plans,
+                options: &options,
+                generated_on: &generated_on,
+            };
+            let consultation = definition.id.as_str();
+            assemble_pack(&sources, |area| {
+                let mut conn = results
+                    .pool
+                    .get()
+                    .map_err(|e| crate::db::DbError::Unavailable(e.to_string()))?;
+                Ok(crate::db::comments::area_comments(&mut conn, consultation, area)?)
+            })
+            .map_err(|e| match e {
+                AssembleError::Results(e) => e,
+                AssembleError::Pack(e) => ResultsError::Internal(e.to_string()),
+            })
+        })
+        .await?;
+        Ok(PackOutcome {
+            pack: Arc::new(pack),
+            load,
+            timings,
+        })
+    }
+}
