@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod analyst_pages;
+mod cli_parity;
 mod consultations;
 mod evidence_pack;
 mod health;
