@@ -4,6 +4,9 @@
 use crate::db::DbError;
 use crate::domain::ValidationErrors;
 use crate::results::ResultsError;
+
+/// The field named in problems with the `Idempotency-Key` header.
+pub const IDEMPOTENCY_KEY_FIELD: &str = "Idempotency-Key";
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
@@ -36,6 +39,9 @@ impl From<DbError> for ApiError {
         match error {
             DbError::Unavailable(cause) => ApiError::Unavailable(cause),
             DbError::Conflict(message) => ApiError::Conflict(message),
+            DbError::KeyReused(message) => {
+                ApiError::Validation(ValidationErrors::single(IDEMPOTENCY_KEY_FIELD, message))
+            }
             DbError::NotFound => ApiError::NotFound("not found".into()),
             other => ApiError::Internal(other.to_string()),
         }

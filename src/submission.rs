@@ -1,7 +1,8 @@
 //! Accepting one resident's response from the web form or the JSON API: the consultation must exist
 //! and be open, the answers must parse, and the response is stored in one transaction.
 
-use crate::db::responses::{insert_response, IdempotencyKey, InsertOutcome};
+use crate::db::responses::{insert_response, InsertOutcome};
+use crate::domain::idempotency::IdempotencyKey;
 use crate::domain::{Channel, ConsultationStatus, ResponseInput, SurveyDefinition, SurveyResponse, ValidationErrors};
 use crate::error::ApiError;
 use crate::state::{status_today, AppState};

@@ -10,6 +10,9 @@ pub enum DbError {
     /// A uniqueness or idempotency rule was broken: callers answer 409/422.
     #[error("{0}")]
     Conflict(String),
+    /// An Idempotency-Key already used for a different request: callers answer 422.
+    #[error("{0}")]
+    KeyReused(String),
     #[error("not found")]
     NotFound,
     #[error("database query failed: {0}")]

@@ -2,6 +2,7 @@
 
 use super::error::DbError;
 use super::schema::{idempotency_keys, import_batches, responses};
+use crate::domain::idempotency::{IdempotencyKey, KEY_LIFETIME_HOURS};
 use crate::domain::SurveyResponse;
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
@@ -21,13 +22,6 @@ pub struct StoredResponse {
 pub enum InsertOutcome {
     Created(StoredResponse),
     Replayed(StoredResponse),
-}
-
-/// A client's Idempotency-Key and a fingerprint of the request it came with.
-#[derive(Debug, Clone)]
-pub struct IdempotencyKey {
-    pub key: String,
-    pub request_sha256: String,
 }
 
 #[derive(Insertable)]
@@ -89,9 +83,10 @@ fn stored(conn: &mut PgConnection, public_id: Uuid) -> Result<StoredResponse, Db
 }
 
 /// Stores one response in a single transaction; returns only after commit. With an idempotency key,
-/// a second submission with the same key and the same request returns the first result, and one
-/// with the same key but a different request is a `Conflict`. Concurrent retries are serialised by
-/// the key's primary key: the second waits for the first to commit, then replays it.
+/// a second submission with the same key and the same request within [`KEY_LIFETIME_HOURS`]
+/// returns the first result, and one with the same key but a different request is
+/// `DbError::KeyReused`; an older key is claimed afresh. Concurrent retries are serialised by the
+/// key's primary key: the second waits for the first to commit, then replays it.
 pub fn insert_response(
     conn: &mut PgConnection,
     response: &SurveyResponse,
@@ -103,31 +98,49 @@ pub fn insert_response(
         return insert_one(conn, response, public_id).map(InsertOutcome::Created);
     };
     conn.transaction(|conn| {
-        {
-            let claimed = diesel::insert_into(idempotency_keys::table)
-                .values((
-                    idempotency_keys::consultation_id.eq(response.consultation_id.as_str()),
-                    idempotency_keys::key.eq(&key.key),
-                    idempotency_keys::request_sha256.eq(&key.request_sha256),
-                    idempotency_keys::response_public_id.eq(public_id),
-                ))
-                .on_conflict_do_nothing()
-                .execute(conn)?;
-            if claimed == 0 {
-                let (hash, first_id): (String, Uuid) = idempotency_keys::table
-                    .find((response.consultation_id.as_str(), &key.key))
-                    .select((idempotency_keys::request_sha256, idempotency_keys::response_public_id))
-                    .first(conn)?;
-                if hash != key.request_sha256 {
-                    return Err(DbError::Conflict(
-                        "this Idempotency-Key was already used for a different response".into(),
-                    ));
-                }
-                return Ok(InsertOutcome::Replayed(stored(conn, first_id)?));
+        if !claim_key(conn, response.consultation_id.as_str(), key, public_id)? {
+            let (hash, first_id): (String, Uuid) = idempotency_keys::table
+                .find((response.consultation_id.as_str(), key.key()))
+                .select((idempotency_keys::request_sha256, idempotency_keys::response_public_id))
+                .first(conn)?;
+            if hash != key.request_sha256() {
+                return Err(DbError::KeyReused(format!(
+                    "this Idempotency-Key was already used in the last {KEY_LIFETIME_HOURS} hours for a different \
+                     response: send each new response with a new key"
+                )));
             }
+            return Ok(InsertOutcome::Replayed(stored(conn, first_id)?));
         }
         insert_one(conn, response, public_id).map(InsertOutcome::Created)
     })
+}
+
+/// Claims `key` for a new response: true when it was free or its earlier use has expired.
+fn claim_key(
+    conn: &mut PgConnection,
+    consultation_id: &str,
+    key: &IdempotencyKey,
+    public_id: Uuid,
+) -> Result<bool, DbError> {
+    use diesel::query_dsl::methods::FilterDsl;
+    use diesel::upsert::excluded;
+    let expired_before = Utc::now() - chrono::Duration::hours(KEY_LIFETIME_HOURS);
+    let claimed = diesel::insert_into(idempotency_keys::table)
+        .values((
+            idempotency_keys::consultation_id.eq(consultation_id),
+            idempotency_keys::key.eq(key.key()),
+            idempotency_keys::request_sha256.eq(key.request_sha256()),
+            idempotency_keys::response_public_id.eq(public_id),
+        ))
+        .on_conflict((idempotency_keys::consultation_id, idempotency_keys::key))
+        .do_update()
+        .set((
+            idempotency_keys::request_sha256.eq(excluded(idempotency_keys::request_sha256)),
+            idempotency_keys::response_public_id.eq(excluded(idempotency_keys::response_public_id)),
+            idempotency_keys::created_at.eq(diesel::dsl::now),
+        ));
+    let claimed = FilterDsl::filter(claimed, idempotency_keys::created_at.lt(expired_before)).execute(conn)?;
+    Ok(claimed == 1)
 }
 
 fn insert_one(conn: &mut PgConnection, response: &SurveyResponse, public_id: Uuid) -> Result<StoredResponse, DbError> {

@@ -6,6 +6,7 @@ pub mod consultations;
 pub mod dataset;
 pub mod definition;
 pub mod geography;
+pub mod idempotency;
 pub mod population;
 pub mod ranking;
 pub mod response;

@@ -1,9 +1,11 @@
 //! `POST /api/v1/consultations/{id}/responses`: one response as JSON. `201` only after commit;
 //! an `Idempotency-Key` header makes retries safe.
 
-use crate::db::responses::{IdempotencyKey, InsertOutcome, StoredResponse};
+use crate::db::responses::{InsertOutcome, StoredResponse};
+use crate::domain::idempotency::IdempotencyKey;
 use crate::domain::{Channel, ResponseInput, ValidationErrors};
 use crate::error::ApiError;
+use crate::error::IDEMPOTENCY_KEY_FIELD;
 use crate::state::AppState;
 use crate::submission::submit_checked;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -93,22 +95,14 @@ impl ResponseDto {
 }
 
 fn idempotency_key(req: &HttpRequest, body: &ResponseDto) -> Result<Option<IdempotencyKey>, ApiError> {
-    let Some(raw) = req.headers().get("Idempotency-Key") else {
+    let Some(raw) = req.headers().get(IDEMPOTENCY_KEY_FIELD) else {
         return Ok(None);
     };
-    let key = raw
-        .to_str()
-        .ok()
-        .map(str::trim)
-        .filter(|k| !k.is_empty() && k.len() <= 255)
-        .ok_or_else(|| {
-            ApiError::BadRequest("the Idempotency-Key header must be 1 to 255 visible ASCII characters".into())
-        })?;
     let canonical = serde_json::to_vec(body).map_err(|e| ApiError::Internal(e.to_string()))?;
-    Ok(Some(IdempotencyKey {
-        key: key.to_string(),
-        request_sha256: hex::encode(Sha256::digest(canonical)),
-    }))
+    let raw = raw.to_str().unwrap_or("\u{fffd}");
+    IdempotencyKey::parse(raw, hex::encode(Sha256::digest(canonical)))
+        .map(Some)
+        .map_err(ApiError::BadRequest)
 }
 
 #[derive(Serialize)]

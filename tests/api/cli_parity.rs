@@ -53,7 +53,15 @@ async fn the_api_and_the_command_line_give_byte_identical_results() {
             &format!("/api/v1/consultations/{CURRENT}/results?{query}&bootstrap=40&seed=11"),
         )
         .await;
-        let mut args = vec!["results", "--consultation", CURRENT, "--bootstrap", "40", "--seed", "11"];
+        let mut args = vec![
+            "results",
+            "--consultation",
+            CURRENT,
+            "--bootstrap",
+            "40",
+            "--seed",
+            "11",
+        ];
         args.extend_from_slice(flags);
         let cli = localvoice(&app, &args);
         assert!(!web.is_empty());
@@ -81,9 +89,23 @@ async fn the_analyst_page_and_the_command_line_give_the_same_evidence_pack() {
     // The page uses 200 replicates and the default seed; so does the command by default.
     localvoice(
         &app,
-        &["evidence-pack", "--consultation", CURRENT, "--division", "J", "--compare-with", PREVIOUS, "--out", out_dir],
+        &[
+            "evidence-pack",
+            "--consultation",
+            CURRENT,
+            "--division",
+            "J",
+            "--compare-with",
+            PREVIOUS,
+            "--out",
+            out_dir,
+        ],
     );
-    let web_json = body(&app, &pack_path("J", &format!("&compare_with={PREVIOUS}&download=json"))).await;
+    let web_json = body(
+        &app,
+        &pack_path("J", &format!("&compare_with={PREVIOUS}&download=json")),
+    )
+    .await;
     let cli_json = std::fs::read(out.path().join("evidence-pack.json")).expect("pack JSON written");
     assert!(
         web_json == cli_json,
@@ -93,7 +115,11 @@ async fn the_analyst_page_and_the_command_line_give_the_same_evidence_pack() {
     let mut compared = 0;
     for entry in tables {
         let path = entry.expect("entry").path();
-        let table = path.file_stem().and_then(|s| s.to_str()).expect("table name").to_string();
+        let table = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("table name")
+            .to_string();
         let web = body(
             &app,
             &pack_path("J", &format!("&compare_with={PREVIOUS}&download=csv&table={table}")),

@@ -76,7 +76,7 @@ async fn a_retried_submission_with_the_same_idempotency_key_is_stored_once() {
     let send = || {
         app.client
             .post(app.url("/api/v1/consultations/test-open/responses"))
-            .header("Idempotency-Key", "retry-7f3a")
+            .header("Idempotency-Key", "1b4e28ba-2fa1-41d2-883f-0016d3cca427")
             .json(&full_response())
             .send()
     };
@@ -102,7 +102,7 @@ async fn concurrent_retries_with_one_idempotency_key_store_one_response() {
         handles.push(actix_web::rt::spawn(async move {
             let res = client
                 .post(url)
-                .header("Idempotency-Key", "same-key")
+                .header("Idempotency-Key", "kT9_x-2QmZ8rW4pLs7VbN1qq")
                 .json(&full_response())
                 .send()
                 .await
@@ -124,12 +124,12 @@ async fn concurrent_retries_with_one_idempotency_key_store_one_response() {
 }
 
 #[actix_web::test]
-async fn reusing_an_idempotency_key_for_a_different_response_is_a_409() {
+async fn reusing_an_idempotency_key_for_a_different_response_is_a_422_naming_the_header() {
     let app = spawn_app().await;
     let post = |body: Value| {
         app.client
             .post(app.url("/api/v1/consultations/test-open/responses"))
-            .header("Idempotency-Key", "k1")
+            .header("Idempotency-Key", "6f0d1c1e-3b0c-4f51-9a59-2b7e3f5d9c10")
             .json(&body)
             .send()
     };
@@ -137,6 +137,39 @@ async fn reusing_an_idempotency_key_for_a_different_response_is_a_409() {
     let mut other = full_response();
     other["feel_safe"] = json!(1);
     let res = post(other).await.unwrap();
-    assert_eq!(res.status(), 409);
+    assert_eq!(res.status(), 422);
+    let problem: Value = res.json().await.unwrap();
+    assert_eq!(problem["errors"][0]["field"], "Idempotency-Key");
+    assert!(problem["errors"][0]["message"]
+        .as_str()
+        .unwrap()
+        .contains("already used in the last 24 hours for a different response"));
     assert_eq!(app.stored_responses(), 1);
+}
+
+#[actix_web::test]
+async fn an_idempotency_key_expires_after_24_hours_and_then_starts_a_new_response() {
+    let app = spawn_app().await;
+    let send = || {
+        app.client
+            .post(app.url("/api/v1/consultations/test-open/responses"))
+            .header("Idempotency-Key", "a0c5f7b2-9d4e-4a61-8f3b-7c2d1e0f9a8b")
+            .json(&full_response())
+            .send()
+    };
+    let first: Value = send().await.unwrap().json().await.unwrap();
+    diesel::sql_query("UPDATE idempotency_keys SET created_at = now() - interval '23 hours 59 minutes'")
+        .execute(&mut app.db.connect())
+        .unwrap();
+    let replayed = send().await.unwrap();
+    assert_eq!(replayed.headers()["idempotent-replayed"], "true");
+    diesel::sql_query("UPDATE idempotency_keys SET created_at = now() - interval '24 hours 1 minute'")
+        .execute(&mut app.db.connect())
+        .unwrap();
+    let fresh = send().await.unwrap();
+    assert_eq!(fresh.status(), 201);
+    assert!(fresh.headers().get("idempotent-replayed").is_none());
+    let fresh: Value = fresh.json().await.unwrap();
+    assert_ne!(first["id"], fresh["id"]);
+    assert_eq!(app.stored_responses(), 2);
 }

@@ -199,16 +199,25 @@ async fn a_full_postcode_is_refused_to_keep_the_response_anonymous() {
 }
 
 #[actix_web::test]
-async fn a_bad_idempotency_key_is_a_400() {
+async fn a_guessable_or_oversized_idempotency_key_is_a_400_saying_what_a_key_must_be() {
     let app = spawn_app().await;
-    let res = app
-        .client
-        .post(app.url(PATH))
-        .header("Idempotency-Key", "x".repeat(300))
-        .json(&valid())
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 400);
+    for key in [
+        "k1".to_string(),
+        "retry-7f3a".to_string(),
+        "x".repeat(300),
+        "a".repeat(30),
+    ] {
+        let res = app
+            .client
+            .post(app.url(PATH))
+            .header("Idempotency-Key", key.as_str())
+            .json(&valid())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 400, "{key}");
+        let problem: Value = res.json().await.unwrap();
+        assert!(problem["detail"].as_str().unwrap().contains("random UUID"), "{problem}");
+    }
     assert_eq!(app.stored_responses(), 0);
 }
