@@ -6,7 +6,6 @@ use super::error::DbError;
 use super::schema::responses;
 use crate::domain::dataset::{Codebook, DatasetRows, DatasetVersion, RankingCodes, Respondent, MAX_RANKED_CODES};
 use diesel::deserialize::{self, FromSql, FromSqlRow};
-use diesel::dsl::{count_star, max};
 use diesel::pg::{Pg, PgValue};
 use diesel::prelude::*;
 use diesel::sql_types::{Array, Text};
@@ -200,15 +199,29 @@ fn load_filtered(
     Ok(out)
 }
 
-/// How many responses a consultation has and the largest id among them.
+/// How many responses a consultation has, the largest id among them and its change generation, as
+/// the `response_counters` triggers keep them (exact for the caller's snapshot; a handful of rows).
 pub fn dataset_version(conn: &mut PgConnection, consultation_id: &str) -> Result<DatasetVersion, DbError> {
-    let (rows, max_id): (i64, Option<i64>) = responses::table
-        .filter(responses::consultation_id.eq(consultation_id))
-        .select((count_star(), max(responses::id)))
-        .first(conn)?;
+    use diesel::sql_types::BigInt;
+    #[derive(QueryableByName)]
+    struct Counters {
+        #[diesel(sql_type = BigInt)]
+        row_count: i64,
+        #[diesel(sql_type = BigInt)]
+        max_id: i64,
+        #[diesel(sql_type = BigInt)]
+        generation: i64,
+    }
+    let counters: Counters = diesel::sql_query(
+        "SELECT coalesce(sum(row_count), 0)::int8 AS row_count, coalesce(max(max_id), 0) AS max_id, \
+         coalesce(sum(generation), 0)::int8 AS generation FROM response_counters WHERE consultation_id = $1",
+    )
+    .bind::<Text, _>(consultation_id)
+    .get_result(conn)?;
     Ok(DatasetVersion {
-        rows: rows.max(0) as u64,
-        max_id: max_id.unwrap_or(0),
+        rows: counters.row_count.max(0) as u64,
+        max_id: counters.max_id,
+        generation: counters.generation,
     })
 }
 
@@ -238,7 +251,7 @@ pub fn refresh(
             if old == now {
                 return Ok(Refresh::Unchanged);
             }
-            if now.rows > old.rows && now.max_id > old.max_id {
+            if now.generation == old.generation && now.rows > old.rows && now.max_id > old.max_id {
                 let delta = load_responses(conn, consultation_id, old.max_id, now.max_id, codebook)?;
                 let read = delta.rows.len() as u64 + delta.unknown_areas;
                 if old.rows + read == now.rows {

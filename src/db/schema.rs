@@ -79,6 +79,16 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    response_counters (consultation_id, slot) {
+        consultation_id -> Text,
+        slot -> Int2,
+        row_count -> Int8,
+        max_id -> Int8,
+        generation -> Int8,
+    }
+}
+
 diesel::joinable!(council_areas -> divisions (division_code));
 diesel::joinable!(population_margins -> council_areas (council_area_code));
 diesel::joinable!(responses -> consultations (consultation_id));

@@ -26,6 +26,7 @@ pub fn generate_dataset(
     data.version = crate::results::DatasetVersion {
         rows,
         max_id: i64::try_from(rows).unwrap_or(i64::MAX),
+        generation: 0,
     };
     Ok(data)
 }

@@ -62,11 +62,13 @@ pub struct Respondent {
     pub ranking: RankingCodes,
 }
 
-/// Which stored rows a dataset reflects: how many, and the largest `responses.id` among them.
+/// Which stored rows a dataset reflects: how many, the largest `responses.id` among them, and how
+/// many times stored rows were changed or removed (any change means "reload everything").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize)]
 pub struct DatasetVersion {
     pub rows: u64,
     pub max_id: i64,
+    pub generation: i64,
 }
 
 /// All responses of one consultation, grouped by council area (the index of the area in

@@ -104,6 +104,7 @@ impl ResultsService {
                 let version = DatasetVersion {
                     rows: rows.rows.len() as u64 + rows.unknown_areas,
                     max_id: rows.max_id,
+                    generation: 0,
                 };
                 Ok(Arc::new(Dataset::from_rows(self.geography.areas.len(), rows, version)))
             }

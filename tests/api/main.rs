@@ -11,3 +11,4 @@ mod migrations;
 mod responses;
 mod responses_rejected;
 mod results;
+mod results_cache;
