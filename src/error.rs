@@ -30,6 +30,9 @@ pub enum ApiError {
     UnsupportedMediaType(String),
     #[error("the database is unavailable")]
     Unavailable(String),
+    /// Too much expensive work in progress (results, packs): try again shortly.
+    #[error("{0}")]
+    Busy(String),
     #[error("internal error")]
     Internal(String),
 }
@@ -54,6 +57,7 @@ impl From<ResultsError> for ApiError {
             ResultsError::NotFound(m) => ApiError::NotFound(m),
             ResultsError::BadRequest(m) => ApiError::BadRequest(m),
             ResultsError::Db(e) => e.into(),
+            ResultsError::Busy(m) => ApiError::Busy(m),
             other => ApiError::Internal(other.to_string()),
         }
     }
@@ -88,6 +92,7 @@ impl ApiError {
             ApiError::PayloadTooLarge(_) => "Request too large",
             ApiError::UnsupportedMediaType(_) => "Unsupported media type",
             ApiError::Unavailable(_) => "Service temporarily unavailable",
+            ApiError::Busy(_) => "Service busy",
             ApiError::Internal(_) => "Internal error",
         }
     }
@@ -102,6 +107,7 @@ impl ApiError {
             ApiError::PayloadTooLarge(_) => "/problems/too-large",
             ApiError::UnsupportedMediaType(_) => "/problems/unsupported-media-type",
             ApiError::Unavailable(_) => "/problems/unavailable",
+            ApiError::Busy(_) => "/problems/busy",
             ApiError::Internal(_) => "/problems/internal",
         }
     }
@@ -117,6 +123,15 @@ impl ApiError {
             }
             ApiError::Internal(_) => "Something went wrong on our side. Your request was not saved.".into(),
             other => other.to_string(),
+        }
+    }
+
+    /// Seconds a client should wait before trying again, for the errors that pass.
+    pub fn retry_after(&self) -> Option<&'static str> {
+        match self {
+            ApiError::Unavailable(_) => Some("30"),
+            ApiError::Busy(_) => Some("5"),
+            _ => None,
         }
     }
 
@@ -143,7 +158,7 @@ impl ResponseError for ApiError {
             ApiError::NotAccepting(_) | ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Unavailable(_) | ApiError::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -156,8 +171,8 @@ impl ResponseError for ApiError {
         }
         let mut response = HttpResponse::build(self.status_code());
         response.content_type("application/problem+json");
-        if let ApiError::Unavailable(_) = self {
-            response.insert_header((header::RETRY_AFTER, "30"));
+        if let Some(seconds) = self.retry_after() {
+            response.insert_header((header::RETRY_AFTER, seconds));
         }
         response.json(self.problem())
     }

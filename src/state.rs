@@ -6,6 +6,7 @@ use crate::domain::population::PopulationMargins;
 pub use crate::domain::Consultations;
 use crate::domain::{ConsultationStatus, Geography, SurveyDefinition};
 use crate::evidence::service::EvidenceService;
+use crate::results::service::ComputeLimit;
 use crate::results::{DataMode, ResultsService};
 use chrono::NaiveDate;
 use std::sync::Arc;
@@ -43,17 +44,21 @@ impl AppState {
         population: PopulationMargins,
         consultations: Consultations,
         plans: Vec<crate::seeds::CurrentPlan>,
+        compute_limit: ComputeLimit,
     ) -> Self {
         let (geography, population, consultations) =
             (Arc::new(geography), Arc::new(population), Arc::new(consultations));
         let plans = Arc::new(plans);
-        let results = Arc::new(ResultsService::new(
-            pool.clone(),
-            geography.clone(),
-            population.clone(),
-            consultations.clone(),
-            DataMode::Cached,
-        ));
+        let results = Arc::new(
+            ResultsService::new(
+                pool.clone(),
+                geography.clone(),
+                population.clone(),
+                consultations.clone(),
+                DataMode::Cached,
+            )
+            .with_compute_limit(compute_limit),
+        );
         Self {
             pool,
             geography,

@@ -5,6 +5,7 @@ use crate::db::{self, DbPool};
 use crate::domain::{Geography, SurveyDefinition};
 use crate::evidence::service::EvidenceService;
 use crate::local_postgres::{resolve_database, PrivateCluster};
+use crate::results::service::ComputeLimit;
 use crate::results::{DataMode, ResultsService};
 use crate::state::{AppState, Consultations};
 use anyhow::Context;
@@ -106,5 +107,27 @@ pub fn app_state(database: &Database, seeds_dir: &Path, defs_dir: &Path) -> anyh
         reference.population,
         Consultations::new(defs),
         reference.plans,
+        compute_limit_from_env()?,
     ))
+}
+
+/// `LOCALVOICE_COMPUTE_LIMIT` (results and packs computed at once; default one per core) and
+/// `LOCALVOICE_COMPUTE_WAIT_MS` (how long a request waits for a turn before a 503; default 10000).
+fn compute_limit_from_env() -> anyhow::Result<ComputeLimit> {
+    let mut limit = ComputeLimit::default();
+    if let Ok(raw) = std::env::var("LOCALVOICE_COMPUTE_LIMIT") {
+        limit.at_once = raw
+            .trim()
+            .parse()
+            .ok()
+            .filter(|n| *n > 0)
+            .with_context(|| format!("LOCALVOICE_COMPUTE_LIMIT must be a whole number above 0, not '{raw}'"))?;
+    }
+    if let Ok(raw) = std::env::var("LOCALVOICE_COMPUTE_WAIT_MS") {
+        let ms: u64 = raw.trim().parse().with_context(|| {
+            format!("LOCALVOICE_COMPUTE_WAIT_MS must be a whole number of milliseconds, not '{raw}'")
+        })?;
+        limit.wait = std::time::Duration::from_millis(ms);
+    }
+    Ok(limit)
 }

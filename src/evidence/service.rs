@@ -5,9 +5,9 @@
 
 use super::pack::{assemble_pack, AssembleError, EvidencePack, PackSources, PackTimings};
 use crate::domain::SurveyDefinition;
+use crate::results::cache::{ComputedCache, ComputedKey};
 use crate::results::request::find_division;
-use crate::results::service::run_blocking;
-use crate::results::{CompareWith, EngineOptions, Inputs, ResultsError, ResultsService, Scope, Selection};
+use crate::results::{CompareWith, DataMode, EngineOptions, Inputs, ResultsError, ResultsService, Scope, Selection};
 use crate::seeds::CurrentPlan;
 use chrono::NaiveDate;
 use std::sync::Arc;
@@ -27,7 +27,7 @@ pub struct PackRequest {
     pub generated_on: NaiveDate,
 }
 
-/// A finished pack and where the time went.
+/// A finished pack and where the time went (when it was built: a cached pack keeps its timings).
 #[derive(Debug, Clone)]
 pub struct PackOutcome {
     pub pack: Arc<EvidencePack>,
@@ -36,16 +36,22 @@ pub struct PackOutcome {
     pub timings: PackTimings,
 }
 
-/// The evidence-pack service: the results service plus the current Local Police Plans.
+/// The evidence-pack service: the results service plus the current Local Police Plans. Packs are
+/// cached like reports, by request and the versions of the datasets they were made from.
 #[derive(Debug, Clone)]
 pub struct EvidenceService {
     pub results: Arc<ResultsService>,
     pub plans: Arc<Vec<CurrentPlan>>,
+    packs: Arc<ComputedCache<PackRequest, PackOutcome>>,
 }
 
 impl EvidenceService {
     pub fn new(results: Arc<ResultsService>, plans: Arc<Vec<CurrentPlan>>) -> Self {
-        Self { results, plans }
+        Self {
+            results,
+            plans,
+            packs: Arc::default(),
+        }
     }
 
     /// The consultation compared with: the named one, or by default the previous wave if loaded.
@@ -68,8 +74,8 @@ impl EvidenceService {
         }
     }
 
-    /// Builds the pack a request asks for.
-    pub async fn pack(&self, request: &PackRequest) -> Result<PackOutcome, ResultsError> {
+    /// The pack a request asks for: from the cache when nothing changed since it was built.
+    pub async fn pack(&self, request: &PackRequest) -> Result<Arc<PackOutcome>, ResultsError> {
         let results = &self.results;
         let definition = results.definition(&request.consultation)?;
         let division = find_division(&results.geography, &request.division)?;
@@ -90,12 +96,23 @@ impl EvidenceService {
             None => None,
         };
         let load = started.elapsed();
+        let key = ComputedKey {
+            request: PackRequest {
+                consultation: definition.id.as_str().to_string(),
+                division: division.to_string(),
+                compare_with: previous.map(|p| CompareWith::Wave(p.id.clone())),
+                ..request.clone()
+            },
+            versions: std::iter::once(dataset.version)
+                .chain(previous_dataset.as_ref().map(|d| d.version))
+                .collect(),
+        };
 
         let (definition, previous) = (definition.clone(), previous.cloned());
         let (results, plans) = (self.results.clone(), self.plans.clone());
         let options = EngineOptions::with_bootstrap(request.bootstrap, request.seed);
         let generated_on = request.generated_on.to_string();
-        let (pack, timings) = run_blocking(move || {
+        let computation = self.results.compute(move || {
             let current = Inputs {
                 definition: &definition,
                 geography: &results.geography,
@@ -118,7 +135,7 @@ impl EvidenceService {
                 generated_on: &generated_on,
             };
             let consultation = definition.id.as_str();
-            assemble_pack(&sources, |area| {
+            let (pack, timings) = assemble_pack(&sources, |area| {
                 let mut conn = results
                     .pool
                     .get()
@@ -128,13 +145,16 @@ impl EvidenceService {
             .map_err(|e| match e {
                 AssembleError::Results(e) => e,
                 AssembleError::Pack(e) => ResultsError::Internal(e.to_string()),
-            })
-        })
-        .await?;
-        Ok(PackOutcome {
-            pack: Arc::new(pack),
-            load,
-            timings,
-        })
+            })?;
+            Ok(Arc::new(PackOutcome {
+                pack: Arc::new(pack),
+                load,
+                timings,
+            }))
+        });
+        match self.results.mode() {
+            DataMode::Cached => self.packs.get_or_compute(&key, computation).await,
+            DataMode::Direct => computation.await,
+        }
     }
 }

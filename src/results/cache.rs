@@ -16,7 +16,7 @@
 //!
 //! Computed results are cached by their request together with the versions of the datasets they
 //! were computed from ([`ComputedKey`]), so any new response makes a new key and old entries simply
-//! stop being used; a cache is emptied when it holds more than [`MAX_COMPUTED`] entries.
+//! stop being used and are evicted as the bounded cache ([`ComputedCache`]) fills.
 
 use super::ResultsError;
 use crate::db::results::{refresh, Refresh};
@@ -27,7 +27,7 @@ use std::collections::HashMap;
 use std::hash::Hash;
 use std::sync::{Arc, Mutex, PoisonError};
 
-/// Most computed results kept before a cache is emptied.
+/// Most computed results a cache keeps.
 pub const MAX_COMPUTED: usize = 256;
 
 type Slot = Arc<tokio::sync::Mutex<Option<Arc<Dataset>>>>;
@@ -83,36 +83,44 @@ pub struct ComputedKey<R> {
     pub versions: Vec<DatasetVersion>,
 }
 
-/// Computed results (reports, packs) by key.
-#[derive(Debug)]
+/// Computed results (reports, packs) by key, at most [`MAX_COMPUTED`] of them (least recently and
+/// least often used go first). Concurrent requests for the same key wait for one computation.
 pub struct ComputedCache<R, V> {
-    entries: Mutex<HashMap<ComputedKey<R>, Arc<V>>>,
+    entries: quick_cache::sync::Cache<ComputedKey<R>, Arc<V>>,
 }
 
-impl<R, V> Default for ComputedCache<R, V> {
+impl<R: Hash + Eq + Clone, V> Default for ComputedCache<R, V> {
     fn default() -> Self {
         Self {
-            entries: Mutex::new(HashMap::new()),
+            entries: quick_cache::sync::Cache::new(MAX_COMPUTED),
         }
     }
 }
 
-impl<R: Hash + Eq, V> ComputedCache<R, V> {
-    /// The value computed for exactly this key, if it is still held.
-    pub fn get(&self, key: &ComputedKey<R>) -> Option<Arc<V>> {
-        self.entries
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .get(key)
-            .cloned()
+impl<R: Hash + Eq + Clone, V> std::fmt::Debug for ComputedCache<R, V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ComputedCache")
+            .field("entries", &self.entries.len())
+            .finish()
+    }
+}
+
+impl<R: Hash + Eq + Clone, V> ComputedCache<R, V> {
+    /// The value for `key`, computed by `compute` unless it is held or being computed already.
+    pub async fn get_or_compute<E>(
+        &self,
+        key: &ComputedKey<R>,
+        compute: impl std::future::Future<Output = Result<Arc<V>, E>>,
+    ) -> Result<Arc<V>, E> {
+        self.entries.get_or_insert_async(key, compute).await
     }
 
-    /// Keeps a computed value.
-    pub fn insert(&self, key: ComputedKey<R>, value: Arc<V>) {
-        let mut entries = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
-        if entries.len() >= MAX_COMPUTED {
-            entries.clear();
-        }
-        entries.insert(key, value);
+    /// Entries held.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
     }
 }

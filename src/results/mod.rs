@@ -74,6 +74,9 @@ pub enum ResultsError {
     /// The database could not be read.
     #[error(transparent)]
     Db(#[from] crate::db::DbError),
+    /// Too many results are being computed already; the caller may retry in a few seconds.
+    #[error("{0}")]
+    Busy(String),
     /// Reference data is missing or inconsistent.
     #[error("{0}")]
     Internal(String),

@@ -38,6 +38,25 @@ pub enum Scope {
     Areas(Vec<String>),
 }
 
+/// How much expensive work (weighting with a bootstrap, evidence packs) one instance does at once,
+/// so that analysts' requests can never starve survey submissions of CPU. A request that cannot
+/// start within `wait` is refused as busy (503 with Retry-After), never queued without end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ComputeLimit {
+    pub at_once: usize,
+    pub wait: std::time::Duration,
+}
+
+impl Default for ComputeLimit {
+    /// One computation per core; wait up to 10 seconds for a turn.
+    fn default() -> Self {
+        Self {
+            at_once: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            wait: std::time::Duration::from_secs(10),
+        }
+    }
+}
+
 /// Reference data, the pool and the caches behind every results use case.
 #[derive(Debug)]
 pub struct ResultsService {
@@ -48,6 +67,8 @@ pub struct ResultsService {
     mode: DataMode,
     datasets: DatasetCache,
     reports: ComputedCache<ResultsRequest, ResultsReport>,
+    limit: ComputeLimit,
+    turns: Arc<tokio::sync::Semaphore>,
 }
 
 impl ResultsService {
@@ -66,7 +87,40 @@ impl ResultsService {
             mode,
             datasets: DatasetCache::default(),
             reports: ComputedCache::default(),
+            limit: ComputeLimit::default(),
+            turns: Arc::new(tokio::sync::Semaphore::new(ComputeLimit::default().at_once)),
         }
+    }
+
+    /// The same service with another limit on concurrent computations.
+    pub fn with_compute_limit(mut self, limit: ComputeLimit) -> Self {
+        self.turns = Arc::new(tokio::sync::Semaphore::new(limit.at_once.max(1)));
+        self.limit = limit;
+        self
+    }
+
+    pub fn mode(&self) -> DataMode {
+        self.mode
+    }
+
+    /// Runs CPU-bound `work` on the blocking pool when a turn is free (see [`ComputeLimit`]).
+    pub async fn compute<T, F>(&self, work: F) -> Result<T, ResultsError>
+    where
+        T: Send + 'static,
+        F: FnOnce() -> Result<T, ResultsError> + Send + 'static,
+    {
+        let turn = tokio::time::timeout(self.limit.wait, self.turns.clone().acquire_owned())
+            .await
+            .map_err(|_| {
+                ResultsError::Busy(format!(
+                    "{} results are being worked out already; please try again in a few seconds",
+                    self.limit.at_once
+                ))
+            })?
+            .map_err(|e| ResultsError::Internal(format!("the computation queue closed: {e}")))?;
+        let result = run_blocking(work).await;
+        drop(turn);
+        result
     }
 
     /// The consultation called `id`.
@@ -151,9 +205,6 @@ impl ResultsService {
                 .chain(other_dataset.as_ref().map(|d| d.version))
                 .collect(),
         };
-        if let Some(report) = self.reports.get(&key) {
-            return Ok(report);
-        }
         let options = EngineOptions {
             weighting: WeightingOptions {
                 trim: request.trim.then(TrimOptions::default),
@@ -164,7 +215,7 @@ impl ResultsService {
         let (definition, other) = (definition.clone(), other.cloned());
         let (geography, population) = (self.geography.clone(), self.population.clone());
         let selection = request.selection.clone();
-        let report = run_blocking(move || {
+        let computation = self.compute(move || {
             let inputs = Inputs {
                 definition: &definition,
                 geography: &geography,
@@ -180,19 +231,17 @@ impl ResultsService {
                 (_, _, CompareWith::RestOfDivision) => Comparison::RestOfDivision,
                 _ => Comparison::Nothing,
             };
-            results_report(&inputs, &selection, comparison, &options)
-        })
-        .await?;
-        let report = Arc::new(report);
-        if self.mode == DataMode::Cached {
-            self.reports.insert(key, report.clone());
+            results_report(&inputs, &selection, comparison, &options).map(Arc::new)
+        });
+        match self.mode {
+            DataMode::Cached => self.reports.get_or_compute(&key, computation).await,
+            DataMode::Direct => computation.await,
         }
-        Ok(report)
     }
 }
 
 /// Runs CPU-bound work on the blocking pool, so the async runtime keeps serving other requests.
-pub async fn run_blocking<T, F>(work: F) -> Result<T, ResultsError>
+async fn run_blocking<T, F>(work: F) -> Result<T, ResultsError>
 where
     T: Send + 'static,
     F: FnOnce() -> Result<T, ResultsError> + Send + 'static,

@@ -146,7 +146,7 @@ fn parse(query_string: &str) -> Result<(PackRequest, Option<Download>, Option<St
 
 async fn respond(state: &AppState, req: &HttpRequest) -> Result<HttpResponse, ApiError> {
     let (request, download, table) = parse(req.query_string())?;
-    let pack = state.evidence.pack(&request).await?.pack;
+    let pack = state.evidence.pack(&request).await?.pack.clone();
     render(&pack, download, table.as_deref())
 }
 

@@ -4,6 +4,7 @@
 use diesel::{Connection, PgConnection, RunQueryDsl};
 use localvoice::commands::prepare;
 use localvoice::db;
+use localvoice::results::service::ComputeLimit;
 use localvoice::startup::Application;
 use localvoice::state::{AppState, Consultations};
 use std::path::{Path, PathBuf};
@@ -159,6 +160,11 @@ pub async fn spawn_app() -> TestApp {
 }
 
 pub async fn spawn_app_with_defs(defs_dir: &Path) -> TestApp {
+    spawn_app_with_limit(defs_dir, ComputeLimit::default()).await
+}
+
+/// Like [`spawn_app_with_defs`], with a limit on concurrent results and packs.
+pub async fn spawn_app_with_limit(defs_dir: &Path, compute_limit: ComputeLimit) -> TestApp {
     localvoice::telemetry::init();
     let db = TestDb::new();
     let mut conn = db.connect();
@@ -172,6 +178,7 @@ pub async fn spawn_app_with_defs(defs_dir: &Path) -> TestApp {
         population,
         Consultations::new(defs),
         localvoice::seeds::read_plans(&repo_path("seeds/plans")).expect("plans load"),
+        compute_limit,
     );
     let app = Application::build("127.0.0.1:0", state.clone()).expect("app binds");
     let address = format!("http://127.0.0.1:{}", app.port());

@@ -4,12 +4,12 @@ use crate::error::ApiError;
 use crate::routes::pages::errors::{ErrorPage, Link};
 use crate::routes::pages::html::render;
 use crate::routes::pages::text::sentence_case;
-use actix_web::http::{header, StatusCode};
+use actix_web::http::header;
 use actix_web::{HttpResponse, ResponseError};
 
 /// The page for a request that cannot be answered, with its honest status: `title`, the error's
 /// own public words as a sentence, `advice`, a link back to the analyst form, and `Retry-After`
-/// when the service is unavailable.
+/// when the service is unavailable or busy.
 pub fn error_response(error: &ApiError, title: &str, advice: &str) -> HttpResponse {
     let status = error.status_code();
     let mut detail = sentence_case(&error.public_detail());
@@ -26,10 +26,10 @@ pub fn error_response(error: &ApiError, title: &str, advice: &str) -> HttpRespon
         }],
     };
     let mut response = render(status, &page);
-    if status == StatusCode::SERVICE_UNAVAILABLE {
+    if let Some(seconds) = error.retry_after() {
         response
             .headers_mut()
-            .insert(header::RETRY_AFTER, header::HeaderValue::from_static("30"));
+            .insert(header::RETRY_AFTER, header::HeaderValue::from_static(seconds));
     }
     response
 }

@@ -152,5 +152,6 @@ pub fn state_without_database(definitions: Vec<SurveyDefinition>) -> AppState {
         crate::domain::population::PopulationMargins::new(2022, "test", Default::default()),
         Consultations::new(definitions),
         Vec::new(),
+        crate::results::service::ComputeLimit::default(),
     )
 }

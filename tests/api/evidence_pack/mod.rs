@@ -2,6 +2,7 @@
 //! definitions: its numbers against the results API, suppression of a small area, redaction of
 //! planted personal data, a planted gap in the current plan, and honest errors.
 
+mod busy;
 mod errors;
 mod gap;
 mod numbers;
@@ -21,6 +22,12 @@ pub const MIDLOTHIAN: &str = "S12000019";
 /// responses across Scotland.
 pub async fn app_with_demo_data(current: usize) -> TestApp {
     let app = spawn_app_with_defs(&repo_path("survey-defs")).await;
+    store_demo_data(&app, current);
+    app
+}
+
+/// Stores `current` (and 4/5 as many previous-wave) demo responses in the app's database.
+pub fn store_demo_data(app: &TestApp, current: usize) {
     let mut conn = app.db.connect();
     let find = |id: &str| app.state.consultations.get(id).expect("definition loaded").clone();
     let (geography, population) = (app.state.geography.clone(), app.state.population.clone());
@@ -46,7 +53,6 @@ pub async fn app_with_demo_data(current: usize) -> TestApp {
         false,
     )
     .expect("previous demo data");
-    app
 }
 
 /// Runs SQL against the test database.
