@@ -20,3 +20,6 @@ pub mod state;
 pub mod stats;
 pub mod submission;
 pub mod telemetry;
+
+#[cfg(test)]
+mod architecture_tests;
