@@ -7,7 +7,7 @@
 //! Reads no environment variables.
 
 use crate::error::ApiError;
-use crate::evidence::pack::render::{render_html, render_json, table_csv, PACK_CSS, TABLES};
+use crate::evidence::pack::render::{render_html, render_json, table_csv, PackTable, UnknownTable, PACK_CSS, TABLES};
 use crate::evidence::pack::{assemble_pack, AssembleError, EvidencePack, PackRequest};
 use crate::results::{EngineOptions, Inputs, ResultsError};
 use crate::routes::api_results::API_BOOTSTRAP_REPLICATES;
@@ -207,9 +207,10 @@ async fn respond(state: &AppState, req: &HttpRequest) -> Result<HttpResponse, Ap
             Ok(attachment("application/json", format!("{stem}.json"), body))
         }
         (Some("csv"), Some(t)) => {
-            let body = table_csv(&pack, &t)
-                .ok_or_else(|| ApiError::BadRequest(format!("there is no table '{t}'")))?
-                .map_err(|e| internal("CSV", &e))?;
+            let table: PackTable = t
+                .parse()
+                .map_err(|e: UnknownTable| ApiError::BadRequest(e.to_string()))?;
+            let body = table_csv(&pack, table).map_err(|e| internal("CSV", &e))?;
             Ok(attachment("text/csv; charset=utf-8", format!("{stem}-{t}.csv"), body))
         }
         (download, _) => {
