@@ -1,6 +1,7 @@
 //! LocalVoice: public consultations for local policing in Scotland, turned into evidence for the
 //! next Local Police Plan.
 
+pub mod chart;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -10,6 +11,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod evidence;
+pub mod format;
 pub mod import;
 pub mod local_postgres;
 pub mod results;

@@ -178,6 +178,26 @@ pub fn plan_coverage(
             .then(y.estimate.total_cmp(&x.estimate))
             .then(a.concern.concern_id.cmp(&b.concern.concern_id))
     });
+    let (weakly_supported_plan_priorities, unmeasured_plan_priorities) =
+        plan_priorities_without_support(support, plan, plan_priority_support);
+    PlanCoverage {
+        plan_id: plan.id.clone(),
+        plan_title: plan.title.clone(),
+        gaps,
+        weakly_supported_plan_priorities,
+        unmeasured_plan_priorities,
+        covered,
+        not_in_plan,
+    }
+}
+
+/// The plan's priorities that list no concern (not measured by the survey), and those every one
+/// of whose concerns is weakly supported, in plan order.
+fn plan_priorities_without_support(
+    support: &[ConcernSupport],
+    plan: &CurrentPlan,
+    plan_priority_support: &HashMap<String, SupportMeasure>,
+) -> (Vec<WeaklySupportedPlanPriority>, Vec<UnmeasuredPlanPriority>) {
     let mut weakly_supported_plan_priorities = Vec::new();
     let mut unmeasured_plan_priorities = Vec::new();
     for p in &plan.priorities {
@@ -214,15 +234,7 @@ pub fn plan_coverage(
             });
         }
     }
-    PlanCoverage {
-        plan_id: plan.id.clone(),
-        plan_title: plan.title.clone(),
-        gaps,
-        weakly_supported_plan_priorities,
-        unmeasured_plan_priorities,
-        covered,
-        not_in_plan,
-    }
+    (weakly_supported_plan_priorities, unmeasured_plan_priorities)
 }
 
 fn gap(c: &ConcernSupport, candidate_priorities: &[Priority], plan: &CurrentPlan) -> Gap {

@@ -27,13 +27,8 @@ const HEADER: [&str; 14] = [
     "low_base",
 ];
 
-/// A cell made safe for spreadsheets.
-pub fn neutralise(cell: &str) -> String {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_string(),
-    }
-}
+/// A cell made safe for spreadsheets (one guard for every CSV export).
+pub use crate::format::neutralise_formula as neutralise;
 
 fn number(value: Option<f64>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()

@@ -7,7 +7,7 @@
 //! Reads no environment variables.
 
 use crate::error::ApiError;
-use crate::evidence::pack::render::{render_html, render_json, table_csv, PACK_CSS, TABLES};
+use crate::evidence::pack::render::{render_html, render_json, table_csv, PackTable, PACK_CSS, TABLES};
 use crate::evidence::pack::EvidencePack;
 use crate::evidence::service::PackRequest;
 use crate::results::request::DEFAULT_WEB_REPLICATES;
@@ -57,7 +57,8 @@ struct PackQuery {
     compare_with: Option<CompareWith>,
     #[serde(default, deserialize_with = "blank_as_none")]
     download: Option<Download>,
-    table: Option<String>,
+    #[serde(default, deserialize_with = "blank_as_none")]
+    table: Option<PackTable>,
 }
 
 /// The page allows exactly its own inline style sheet (by hash) and nothing else.
@@ -118,16 +119,15 @@ fn attachment(content_type: &str, filename: String, body: String) -> HttpRespons
 }
 
 /// The pack the query asks for, and which rendering of it.
-fn parse(query_string: &str) -> Result<(PackRequest, Option<Download>, Option<String>), ApiError> {
+fn parse(query_string: &str) -> Result<(PackRequest, Option<Download>, Option<PackTable>), ApiError> {
     let q: PackQuery = serde_urlencoded::from_str(query_string)
         .map_err(|e| ApiError::BadRequest(format!("the web address has a problem: {e}")))?;
     let table = match (q.download, q.table) {
-        (Some(Download::Csv), Some(t)) if TABLES.contains(&t.as_str()) => Some(t),
-        (Some(Download::Csv), other) => {
+        (Some(Download::Csv), Some(t)) => Some(t),
+        (Some(Download::Csv), None) => {
             return Err(ApiError::BadRequest(format!(
-                "the CSV download needs table= one of {} (got '{}')",
-                TABLES.join(", "),
-                other.unwrap_or_default()
+                "the CSV download needs table= one of {}",
+                TABLES.join(", ")
             )))
         }
         (_, Some(_)) => return Err(ApiError::BadRequest("table= only goes with download=csv".into())),
@@ -147,11 +147,11 @@ fn parse(query_string: &str) -> Result<(PackRequest, Option<Download>, Option<St
 async fn respond(state: &AppState, req: &HttpRequest) -> Result<HttpResponse, ApiError> {
     let (request, download, table) = parse(req.query_string())?;
     let pack = state.evidence.pack(&request).await?.pack.clone();
-    render(&pack, download, table.as_deref())
+    render(&pack, download, table)
 }
 
 /// The pack as its page, or as the download asked for.
-fn render(pack: &EvidencePack, download: Option<Download>, table: Option<&str>) -> Result<HttpResponse, ApiError> {
+fn render(pack: &EvidencePack, download: Option<Download>, table: Option<PackTable>) -> Result<HttpResponse, ApiError> {
     let stem = format!("evidence-pack-{}-{}", pack.consultation.id, pack.division.code);
     let internal = |what: &str, e: &dyn std::fmt::Display| ApiError::Internal(format!("{what}: {e}"));
     match (download, table) {
@@ -160,10 +160,12 @@ fn render(pack: &EvidencePack, download: Option<Download>, table: Option<&str>) 
             Ok(attachment("application/json", format!("{stem}.json"), body))
         }
         (Some(Download::Csv), Some(t)) => {
-            let body = table_csv(pack, t)
-                .ok_or_else(|| ApiError::BadRequest(format!("there is no table '{t}'")))?
-                .map_err(|e| internal("CSV", &e))?;
-            Ok(attachment("text/csv; charset=utf-8", format!("{stem}-{t}.csv"), body))
+            let body = table_csv(pack, t).map_err(|e| internal("CSV", &e))?;
+            Ok(attachment(
+                "text/csv; charset=utf-8",
+                format!("{stem}-{}.csv", t.as_str()),
+                body,
+            ))
         }
         (download, _) => {
             let body = render_html(pack).map_err(|e| internal("HTML", &e))?;
@@ -202,7 +204,7 @@ mod tests {
     #[test]
     fn downloads_are_checked_before_any_work_is_done() {
         let (_, download, table) = parse("consultation=c&division=J&download=csv&table=priorities").unwrap();
-        assert_eq!((download, table.as_deref()), (Some(Download::Csv), Some("priorities")));
+        assert_eq!((download, table), (Some(Download::Csv), Some(PackTable::Priorities)));
         for (query, says) in [
             (
                 "consultation=c&division=J&download=pdf",

@@ -4,7 +4,7 @@
 
 use super::headline::change_row;
 use super::model::{ChangeRow, ChangesSection};
-use super::words::{percent, points};
+use crate::format::{percent, points};
 use crate::results::comparison::ComparisonReport;
 
 /// `comparison` as a section; `compared_with` names the other side for people. `None` comparison

@@ -4,12 +4,15 @@
 //! council areas; the rules are `crate::evidence::coverage`'s.
 
 use super::inputs::PlanEvidence;
-use super::model::{ConcernShare, CoverageSection, CoveredRow, GapRow, NamedNote, Place, PlanCoverageSection, Share};
+use super::model::{
+    ConcernShare, CoverageSection, CoveredRow, GapRow, NamedNote, Place, PlanCoverageSection, Share, WeakPlanPriority,
+};
 use super::priorities::support_measure;
 use super::PackError;
+use crate::domain::ConcernId;
 use crate::domain::SurveyDefinition;
-use crate::evidence::coverage::{assess_concerns, plan_coverage, ConcernSupport};
-use crate::evidence::strength::Strength;
+use crate::evidence::coverage::{assess_concerns, plan_coverage, ConcernSupport, PlanCoverage};
+use crate::evidence::strength::{Strength, SupportMeasure};
 use crate::seeds::CurrentPlan;
 use std::collections::HashMap;
 
@@ -26,14 +29,22 @@ fn place_of(evidence: &PlanEvidence) -> Place {
     }
 }
 
-fn assess_plan(definition: &SurveyDefinition, evidence: &PlanEvidence) -> Result<PlanCoverageSection, PackError> {
-    let shares: HashMap<String, Share> = evidence
+/// Each concern's public share in the plan's areas, by concern id.
+fn shares_of(evidence: &PlanEvidence) -> HashMap<String, Share> {
+    evidence
         .report
         .concerns
         .iter()
         .map(|c| (c.concern_id.clone(), Share::of(&c.share_top_n)))
-        .collect();
-    let measures = definition
+        .collect()
+}
+
+/// The strength rule's input for every concern of the consultation.
+fn measures_of(
+    definition: &SurveyDefinition,
+    shares: &HashMap<String, Share>,
+) -> Result<HashMap<ConcernId, SupportMeasure>, PackError> {
+    definition
         .concerns
         .iter()
         .map(|c| {
@@ -42,16 +53,19 @@ fn assess_plan(definition: &SurveyDefinition, evidence: &PlanEvidence) -> Result
             })?;
             Ok((c.id.clone(), support_measure(share)))
         })
-        .collect::<Result<HashMap<_, _>, PackError>>()?;
-    let assessed = assess_concerns(&definition.concerns, &measures, definition.suppression_threshold)
-        .map_err(|e| PackError::Inconsistent(e.to_string()))?;
-    let coverage = plan_coverage(
-        &assessed.concerns,
-        &definition.priorities,
-        &evidence.plan,
-        &HashMap::new(),
-    );
-    // The public share, not the strength rule's input (which holds 0 for a suppressed share).
+        .collect()
+}
+
+/// The coverage findings with the public shares (not the strength rule's input, which holds 0 for
+/// a suppressed share).
+struct Findings {
+    gaps: Vec<GapRow>,
+    weakly_supported: Vec<WeakPlanPriority>,
+    unmeasured: Vec<NamedNote>,
+    covered: Vec<CoveredRow>,
+}
+
+fn findings(coverage: &PlanCoverage, shares: &HashMap<String, Share>) -> Findings {
     let public = |c: &ConcernSupport| ConcernShare {
         id: c.concern_id.to_string(),
         label: c.label.clone(),
@@ -61,41 +75,25 @@ fn assess_plan(definition: &SurveyDefinition, evidence: &PlanEvidence) -> Result
             .unwrap_or_else(Share::missing),
         strength: c.strength,
     };
-    let suppressed = evidence.report.suppressed;
-    let gaps: Vec<GapRow> = coverage
-        .gaps
-        .iter()
-        .map(|g| GapRow {
-            concern: public(&g.concern),
-            candidate_priorities: g.candidate_priorities.clone(),
-            why: g.why.clone(),
-        })
-        .collect();
-    let weakly_supported: Vec<super::model::WeakPlanPriority> = coverage
-        .weakly_supported_plan_priorities
-        .iter()
-        .map(|w| super::model::WeakPlanPriority {
-            label: w.plan_priority_label.clone(),
-            concerns: w.concerns.iter().map(public).collect(),
-            note: w.note.clone(),
-        })
-        .collect();
-    let summary = summary(
-        &evidence.plan,
-        &gaps,
-        &weakly_supported,
-        suppressed,
-        &assessed.concerns,
-        definition,
-    );
-    Ok(PlanCoverageSection {
-        plan_id: coverage.plan_id.clone(),
-        plan_title: coverage.plan_title.clone(),
-        period: evidence.plan.period.to_string(),
-        measured_on: place_of(evidence),
-        suppressed,
-        gaps,
-        weakly_supported,
+    Findings {
+        gaps: coverage
+            .gaps
+            .iter()
+            .map(|g| GapRow {
+                concern: public(&g.concern),
+                candidate_priorities: g.candidate_priorities.clone(),
+                why: g.why.clone(),
+            })
+            .collect(),
+        weakly_supported: coverage
+            .weakly_supported_plan_priorities
+            .iter()
+            .map(|w| WeakPlanPriority {
+                label: w.plan_priority_label.clone(),
+                concerns: w.concerns.iter().map(public).collect(),
+                note: w.note.clone(),
+            })
+            .collect(),
         unmeasured: coverage
             .unmeasured_plan_priorities
             .iter()
@@ -112,6 +110,43 @@ fn assess_plan(definition: &SurveyDefinition, evidence: &PlanEvidence) -> Result
                 plan_priorities: c.plan_priorities.clone(),
             })
             .collect(),
+    }
+}
+
+fn assess_plan(definition: &SurveyDefinition, evidence: &PlanEvidence) -> Result<PlanCoverageSection, PackError> {
+    let shares = shares_of(evidence);
+    let assessed = assess_concerns(
+        &definition.concerns,
+        &measures_of(definition, &shares)?,
+        definition.suppression_threshold,
+    )
+    .map_err(|e| PackError::Inconsistent(e.to_string()))?;
+    let coverage = plan_coverage(
+        &assessed.concerns,
+        &definition.priorities,
+        &evidence.plan,
+        &HashMap::new(),
+    );
+    let suppressed = evidence.report.suppressed;
+    let found = findings(&coverage, &shares);
+    let summary = summary(
+        &evidence.plan,
+        &found.gaps,
+        &found.weakly_supported,
+        suppressed,
+        &assessed.concerns,
+        definition,
+    );
+    Ok(PlanCoverageSection {
+        plan_id: coverage.plan_id,
+        plan_title: coverage.plan_title,
+        period: evidence.plan.period.to_string(),
+        measured_on: place_of(evidence),
+        suppressed,
+        gaps: found.gaps,
+        weakly_supported: found.weakly_supported,
+        unmeasured: found.unmeasured,
+        covered: found.covered,
         summary,
     })
 }
@@ -119,7 +154,7 @@ fn assess_plan(definition: &SurveyDefinition, evidence: &PlanEvidence) -> Result
 fn summary(
     plan: &CurrentPlan,
     gaps: &[GapRow],
-    weak: &[super::model::WeakPlanPriority],
+    weak: &[WeakPlanPriority],
     suppressed: bool,
     concerns: &[ConcernSupport],
     definition: &SurveyDefinition,

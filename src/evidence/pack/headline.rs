@@ -2,10 +2,9 @@
 //! feeling safe and confident with their intervals, and their change since the previous wave.
 
 use super::model::{ChangeRow, Headline, Share};
-use super::words::{percent, percent_interval, points};
+use crate::format::{count, fixed, percent, percent_interval, points};
 use crate::results::comparison::Difference;
 use crate::results::ResultsReport;
-pub use crate::routes::pages::text::thousands;
 
 /// A compared headline share as a row.
 pub fn change_row(measure: &str, d: &Difference) -> ChangeRow {
@@ -33,9 +32,9 @@ pub fn build_headline(report: &ResultsReport, place_name: &str, previous_title: 
     let per_1000 = per_thousand(report.n, adults);
     let mut summary = format!(
         "{} residents of {place_name} responded{}.",
-        thousands(report.n),
+        count(report.n),
         per_1000
-            .map(|r| format!(" ({r:.1} per 1,000 adults aged 16 and over)"))
+            .map(|r| format!(" ({} per 1,000 adults aged 16 and over)", fixed(r, 1)))
             .unwrap_or_default()
     );
     if report.suppressed {

@@ -6,11 +6,11 @@
 
 use super::inputs::PlaceEvidence;
 use super::model::{ConcernShare, PrioritiesSection, PriorityRow, Share};
-use super::words::{percent, percent_interval, rank_interval};
 use super::PackError;
 use crate::domain::SurveyDefinition;
 use crate::evidence::coverage::assess_concerns;
 use crate::evidence::strength::{strength_from_intervals, Strength, SupportMeasure};
+use crate::format::{percent, percent_interval, rank_interval};
 use std::collections::HashMap;
 
 /// The strength rule's input for a share; a suppressed (or unanswered) share has base 0, so the

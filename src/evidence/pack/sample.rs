@@ -3,9 +3,8 @@
 //! (share of respondents below [`UNDER_REPRESENTED_RATIO`] of their share of adults), the "seldom
 //! heard" groups the plans promise to reach.
 
-use super::headline::thousands;
 use super::model::{CategoryRow, SampleSection, UNDER_REPRESENTED_RATIO};
-use super::words::percent;
+use crate::format::{count, fixed, percent, whole};
 use crate::results::representativeness::MarginShares;
 use crate::results::ResultsReport;
 
@@ -66,10 +65,10 @@ fn weighting_sentences(report: &ResultsReport) -> Vec<String> {
             let mean = if a.n > 0 { a.adult_population / a.n as f64 } else { 0.0 };
             let spread = if mean > 0.0 {
                 format!(
-                    "; each respondent stands for between {:.2} and {:.2} times the average ({} adults)",
-                    a.min_weight / mean,
-                    a.max_weight / mean,
-                    thousands(mean.round() as usize)
+                    "; each respondent stands for between {} and {} times the average ({} adults)",
+                    fixed(a.min_weight / mean, 2),
+                    fixed(a.max_weight / mean, 2),
+                    whole(mean)
                 )
             } else {
                 String::new()
@@ -84,8 +83,8 @@ fn weighting_sentences(report: &ResultsReport) -> Vec<String> {
             format!(
                 "{}: {} respondents raked to {} adults by age band and sex in {} iterations ({converged}){spread}{merged}.",
                 a.name,
-                thousands(a.n),
-                thousands(a.adult_population.round() as usize),
+                count(a.n),
+                whole(a.adult_population),
                 a.iterations
             )
         })

@@ -1,72 +1,55 @@
-//! Figures in words as the pack writes them: percentages to one decimal place, intervals,
-//! differences in percentage points, ranks, and "suppressed" where a figure is withheld (never 0).
-
-use crate::domain::ranking::ordinal;
+//! The pack's shares in the one style of [`crate::format`]: "41% (38% to 45%)", or "suppressed"
+//! (the pack states the threshold beside its tables), never 0.
 
 use super::model::Share;
-
-/// The word shown instead of a withheld figure.
-pub const SUPPRESSED: &str = "suppressed";
-
-/// "41.2%".
-pub fn percent(p: f64) -> String {
-    format!("{:.1}%", p * 100.0)
-}
-
-/// "38.0% to 44.5%".
-pub fn percent_interval(low: f64, high: f64) -> String {
-    format!("{} to {}", percent(low), percent(high))
-}
-
-/// "+5.2", "−3.0".
-pub fn points(d: f64) -> String {
-    let v = d * 100.0;
-    if v >= 0.0 {
-        format!("+{v:.1}")
-    } else {
-        format!("\u{2212}{:.1}", v.abs())
-    }
-}
-
-/// "1st" or "1st to 3rd".
-pub fn rank_interval(interval: [usize; 2]) -> String {
-    if interval[0] == interval[1] {
-        ordinal(interval[0])
-    } else {
-        format!("{} to {}", ordinal(interval[0]), ordinal(interval[1]))
-    }
-}
+use crate::format::{ShareFigure, SUPPRESSED};
 
 impl Share {
-    /// "41.2%", "suppressed", or "no answers".
+    /// The figure, for [`crate::format`] and [`crate::chart`].
+    pub fn figure(&self) -> ShareFigure {
+        ShareFigure {
+            estimate: self.estimate,
+            ci_low: self.ci_low,
+            ci_high: self.ci_high,
+            suppressed: self.suppressed,
+        }
+    }
+
+    /// "41%", "suppressed", or "no answers".
     pub fn estimate_text(&self) -> String {
-        match (self.suppressed, self.estimate) {
-            (true, _) => SUPPRESSED.to_string(),
-            (false, Some(e)) => percent(e),
-            (false, None) => "no answers".to_string(),
-        }
+        self.figure().estimate_text(SUPPRESSED)
     }
 
-    /// "38.0% to 44.5%", "suppressed", or "no answers".
+    /// "38% to 45%", "suppressed", or "no answers".
     pub fn interval_text(&self) -> String {
-        match (self.suppressed, self.ci_low, self.ci_high) {
-            (true, ..) => SUPPRESSED.to_string(),
-            (false, Some(lo), Some(hi)) => percent_interval(lo, hi),
-            _ => "no answers".to_string(),
-        }
+        self.figure().interval_text(SUPPRESSED)
     }
 
-    /// "41.2% (38.0% to 44.5%)" or "suppressed".
+    /// "41% (38% to 45%)" or "suppressed".
     pub fn with_interval(&self) -> String {
-        match (self.suppressed, self.estimate, self.ci_low, self.ci_high) {
-            (true, ..) => SUPPRESSED.to_string(),
-            (false, Some(e), Some(lo), Some(hi)) => format!("{} ({})", percent(e), percent_interval(lo, hi)),
-            _ => self.estimate_text(),
-        }
+        self.figure().with_interval(SUPPRESSED)
     }
 }
 
-/// An optional share for tables: "41.2%" or the given word.
-pub fn optional_percent(p: Option<f64>, missing: &str) -> String {
-    p.map(percent).unwrap_or_else(|| missing.to_string())
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pack_shares_read_as_on_the_analyst_pages_with_the_short_withheld_word() {
+        let shown = Share {
+            estimate: Some(0.412),
+            ci_low: Some(0.38),
+            ci_high: Some(0.445),
+            base: 300,
+            suppressed: false,
+            low_base: false,
+        };
+        assert_eq!(shown.estimate_text(), "41%");
+        assert_eq!(shown.interval_text(), "38% to 45%");
+        assert_eq!(shown.with_interval(), "41% (38% to 45%)");
+        let missing = Share::missing();
+        assert_eq!(missing.estimate_text(), "suppressed");
+        assert_eq!(missing.with_interval(), "suppressed");
+    }
 }

@@ -4,7 +4,7 @@
 //! it names a consultation, only the areas that consultation covers are offered.
 
 use super::query::{self, Place};
-use crate::domain::{ConsultationStatus, Geography, SurveyDefinition};
+use crate::domain::{ConsultationStatus, CouncilArea, Geography, SurveyDefinition};
 use crate::routes::pages::html::render;
 use crate::state::{status_today, AppState};
 use actix_web::http::StatusCode;
@@ -42,44 +42,24 @@ fn status_word(status: ConsultationStatus) -> &'static str {
     }
 }
 
-/// The choice page, filled in from `chosen` (consultation, place, compare choice).
-pub fn choose_page(
+/// The consultations, each with whether it is open.
+fn consultation_choices(
     definitions: &[SurveyDefinition],
-    geography: &Geography,
     status: impl Fn(&SurveyDefinition) -> ConsultationStatus,
-    chosen: (Option<&str>, Option<&Place>, Option<&str>),
-) -> ChoosePage {
-    let (consultation, place, compare) = chosen;
-    let selected_definition = consultation.and_then(|id| definitions.iter().find(|d| d.id.as_str() == id));
-    let consultations = definitions
+    selected: Option<&SurveyDefinition>,
+) -> Vec<Choice> {
+    definitions
         .iter()
         .map(|d| Choice {
             value: d.id.to_string(),
             label: format!("{} ({})", d.title, status_word(status(d))),
-            selected: selected_definition.is_some_and(|s| s.id == d.id),
+            selected: selected.is_some_and(|s| s.id == d.id),
         })
-        .collect();
-    let covered = |area: &crate::domain::CouncilArea| selected_definition.map_or(true, |d| d.coverage.covers(area));
-    let covered_divisions = || {
-        geography
-            .divisions
-            .iter()
-            .filter(|division| geography.areas_in(&division.code).any(covered))
-    };
-    let divisions = covered_divisions()
-        .map(|division| Choice {
-            value: Place::Division(division.code.to_string()).form_value(),
-            label: format!("{} ({} Division)", division.name, division.code),
-            selected: place == Some(&Place::Division(division.code.to_string())),
-        })
-        .collect();
-    let pack_divisions = covered_divisions()
-        .map(|division| Choice {
-            value: division.code.to_string(),
-            label: format!("{} ({} Division)", division.name, division.code),
-            selected: place == Some(&Place::Division(division.code.to_string())),
-        })
-        .collect();
+        .collect()
+}
+
+/// The areas `covered` lets through, by name.
+fn area_choices(geography: &Geography, covered: impl Fn(&CouncilArea) -> bool, place: Option<&Place>) -> Vec<Choice> {
     let mut areas: Vec<Choice> = geography
         .areas
         .iter()
@@ -91,11 +71,20 @@ pub fn choose_page(
         })
         .collect();
     areas.sort_by(|a, b| a.label.cmp(&b.label));
-    let previous_title = selected_definition
+    areas
+}
+
+/// No comparison, the previous wave (named when the consultation has one) or the rest of the division.
+fn compare_choices(
+    definitions: &[SurveyDefinition],
+    selected: Option<&SurveyDefinition>,
+    compare: &str,
+) -> Vec<Choice> {
+    let previous_title = selected
         .and_then(|d| d.previous.as_ref())
         .and_then(|p| definitions.iter().find(|d| &d.id == p))
         .map(|d| d.title.clone());
-    let compare = [
+    [
         ("", "No comparison".to_string()),
         (
             "previous",
@@ -113,19 +102,45 @@ pub fn choose_page(
     .map(|(value, label)| Choice {
         value: value.to_string(),
         label,
-        selected: compare.unwrap_or("") == value,
+        selected: compare == value,
     })
-    .collect();
+    .collect()
+}
+
+/// The choice page, filled in from `chosen` (consultation, place, compare choice).
+pub fn choose_page(
+    definitions: &[SurveyDefinition],
+    geography: &Geography,
+    status: impl Fn(&SurveyDefinition) -> ConsultationStatus,
+    chosen: (Option<&str>, Option<&Place>, Option<&str>),
+) -> ChoosePage {
+    let (consultation, place, compare) = chosen;
+    let selected_definition = consultation.and_then(|id| definitions.iter().find(|d| d.id.as_str() == id));
+    let covered = |area: &CouncilArea| selected_definition.map_or(true, |d| d.coverage.covers(area));
+    // The divisions with a covered council area, once with the results form's values and once
+    // with the evidence pack form's (the division letter).
+    let division_choices = |value: &dyn Fn(&str) -> String| -> Vec<Choice> {
+        geography
+            .divisions
+            .iter()
+            .filter(|division| geography.areas_in(&division.code).any(covered))
+            .map(|division| Choice {
+                value: value(division.code.as_str()),
+                label: format!("{} ({} Division)", division.name, division.code),
+                selected: place == Some(&Place::Division(division.code.to_string())),
+            })
+            .collect()
+    };
     ChoosePage {
         title: "Weighted consultation results".into(),
         easy_read: false,
-        consultations,
+        consultations: consultation_choices(definitions, status, selected_definition),
         scotland_selected: place.map_or(true, |p| *p == Place::Scotland),
-        divisions,
-        areas,
-        compare,
+        divisions: division_choices(&|code| Place::Division(code.to_string()).form_value()),
+        areas: area_choices(geography, covered, place),
+        compare: compare_choices(definitions, selected_definition, compare.unwrap_or("")),
         coverage_note: selected_definition.map(|d| format!("The areas listed are those {} covers.", d.title)),
-        pack_divisions,
+        pack_divisions: division_choices(&|code| code.to_string()),
     }
 }
 

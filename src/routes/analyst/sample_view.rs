@@ -2,7 +2,7 @@
 //! (from the report's `representativeness`), and what the weighting did, in words and per council
 //! area (from its `weighting`).
 
-use super::format::{count, percent, suppressed_text, whole};
+use crate::format::{count, percent, suppressed_because, whole, NOT_AVAILABLE, NO_ANSWERS};
 use crate::results::report::ResultsReport;
 use crate::results::representativeness::MarginShares;
 use crate::results::weighting::{AreaWeightingReport, Variable};
@@ -56,16 +56,16 @@ fn table(
     m: &MarginShares,
     threshold: u32,
 ) -> SampleTable {
-    let hidden = suppressed_text(threshold);
+    let hidden = suppressed_because(threshold);
     let rows = m
         .categories
         .iter()
         .map(|c| SampleRow {
             label: c.label.to_string(),
             count: c.count.map_or_else(|| hidden.clone(), count),
-            sample: share(c.sample_share, if c.count.is_some() { "no answers" } else { &hidden }),
-            weighted: share(c.weighted_share, if c.count.is_some() { "no answers" } else { &hidden }),
-            population: share(c.population_share, "not available"),
+            sample: share(c.sample_share, if c.count.is_some() { NO_ANSWERS } else { &hidden }),
+            weighted: share(c.weighted_share, if c.count.is_some() { NO_ANSWERS } else { &hidden }),
+            population: share(c.population_share, NOT_AVAILABLE),
         })
         .collect();
     SampleTable {

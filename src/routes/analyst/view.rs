@@ -2,10 +2,12 @@
 //! low bases and suppression in words, the ranked concerns (table and chart), who responded, the
 //! comparison, and the download links.
 
-use super::chart::{concerns_chart, Chart};
+use super::chart::concerns_chart;
 use super::comparison_view::{comparison_view, ComparisonView};
-use super::format::{count, percent, proportion, rank_interval, suppressed_text, whole};
+use super::format::proportion;
 use super::sample_view::{sample_view, SampleView};
+use crate::chart::BarChart;
+use crate::format::{count, fixed, percent, rank_interval, suppressed_because, whole};
 use crate::results::report::{ConcernResult, ResultsReport};
 use crate::results::selection::AreaType;
 use askama::Template;
@@ -57,7 +59,7 @@ pub struct ResultsPage {
     pub suppressed_text: String,
     pub concerns: Vec<ConcernRow>,
     pub ranking_notes: Vec<String>,
-    pub chart: Option<Chart>,
+    pub chart: Option<BarChart>,
     pub sample: SampleView,
     pub comparison: Option<ComparisonView>,
     pub links: Links,
@@ -74,7 +76,7 @@ fn area_kind(kind: AreaType) -> &'static str {
 
 fn headline(report: &ResultsReport) -> Vec<SummaryRow> {
     let threshold = report.disclosure.suppression_threshold;
-    let hidden = || suppressed_text(threshold);
+    let hidden = || suppressed_because(threshold);
     let answered = |p: &crate::results::report::Proportion| {
         let figure = proportion(p, threshold);
         if p.suppressed || p.estimate.is_none() {
@@ -94,7 +96,7 @@ fn headline(report: &ResultsReport) -> Vec<SummaryRow> {
         },
         SummaryRow {
             key: "Design effect".into(),
-            value: report.design_effect.map_or_else(hidden, |d| format!("{d:.2}")),
+            value: report.design_effect.map_or_else(hidden, |d| fixed(d, 2)),
         },
         SummaryRow {
             key: "Feel fairly or very safe".into(),
@@ -147,7 +149,7 @@ fn notices(report: &ResultsReport) -> Vec<String> {
 }
 
 fn concern_row(rank: usize, c: &ConcernResult, threshold: u32) -> ConcernRow {
-    let hidden = suppressed_text(threshold);
+    let hidden = suppressed_because(threshold);
     let or_hidden = |v: Option<String>, missing: &str| match v {
         Some(v) => v,
         None if c.suppressed => hidden.clone(),
@@ -158,8 +160,8 @@ fn concern_row(rank: usize, c: &ConcernResult, threshold: u32) -> ConcernRow {
         label: c.label.clone(),
         share_top_n: proportion(&c.share_top_n, threshold),
         share_first: proportion(&c.share_first, threshold),
-        borda_mean: or_hidden(c.borda_mean.map(|b| format!("{b:.2}")), "not available"),
-        pl_worth: or_hidden(c.pl_worth.map(|w| format!("{w:.3}")), "not estimated"),
+        borda_mean: or_hidden(c.borda_mean.map(|b| fixed(b, 2)), "not available"),
+        pl_worth: or_hidden(c.pl_worth.map(|w| fixed(w, 3)), "not estimated"),
         rank_interval: or_hidden(c.rank_interval.map(rank_interval), "not available"),
         p_rank_first: or_hidden(c.p_rank_first.map(percent), "not available"),
     }
@@ -233,7 +235,7 @@ pub fn results_page(report: &ResultsReport, context: PageContext<'_>) -> Results
         headline: headline(report),
         notices: notices(report),
         top_n,
-        suppressed_text: suppressed_text(threshold),
+        suppressed_text: suppressed_because(threshold),
         concerns,
         ranking_notes: ranking_notes(report),
         chart,

@@ -1,8 +1,10 @@
 //! The pack's figures are the results engine's figures.
 
-use super::{app_with_demo_data, area_section, pack_json, text_of, CURRENT, EAST_LOTHIAN, PREVIOUS};
+use super::{app_with_demo_data, area_section, pack_json, CURRENT, EAST_LOTHIAN, PREVIOUS};
 use crate::helpers::TestApp;
+use base64::Engine;
 use serde_json::Value;
+use sha2::Digest;
 
 async fn results(app: &TestApp, query: &str) -> Value {
     let res = app
@@ -165,11 +167,44 @@ async fn the_pack_for_a_division_and_an_area_has_the_results_engines_numbers() {
     close(&h["responses_per_1000_adults"], &Value::from(per_1000), "per 1,000");
 
     // The HTML page shows the same pack, with the numbers in tables beside the charts.
-    let (status, html) = text_of(&app, "/analyst/evidence-pack?consultation=your-police-2026&division=J").await;
-    assert_eq!(status, 200);
+    let res = app
+        .get("/analyst/evidence-pack?consultation=your-police-2026&division=J")
+        .await;
+    assert_eq!(res.status(), 200);
+    let policy = res.headers()["content-security-policy"].to_str().unwrap().to_string();
+    let html = res.text().await.unwrap();
+    // The page's only style sheet is allowed by its hash: the CSP still matches the CSS.
+    let css = &html[html.find("<style>").unwrap() + 7..html.find("</style>").unwrap()];
+    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(css.as_bytes()));
+    assert!(
+        policy.contains(&format!("style-src 'sha256-{hash}'")),
+        "{policy} does not allow the inline style sheet"
+    );
+    assert!(!html.contains(" style=\""), "no inline style attributes");
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<html lang=\"en-GB\">"));
     assert!(html.contains("<svg") && html.contains("<title id=\"chart-division-title\">"));
     assert!(html.contains("East Lothian") && html.contains("8. Method"));
     let top = rows[0]["label"].as_str().unwrap();
     assert!(html.contains(top), "the most supported priority is named");
+
+    // The CSV of the changes writes differences (negative ones too) as numbers.
+    let res = app
+        .get(&format!(
+            "/analyst/evidence-pack?consultation={CURRENT}&division=J&download=csv&table=changes"
+        ))
+        .await;
+    assert_eq!(res.status(), 200);
+    let text = res.text().await.unwrap();
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    let difference = header.iter().position(|h| h == "difference").unwrap();
+    let differences: Vec<f64> = reader
+        .records()
+        .map(|r| {
+            let cell = r.unwrap()[difference].to_string();
+            cell.parse()
+                .unwrap_or_else(|_| panic!("a difference written as text: {cell:?}"))
+        })
+        .collect();
+    assert!(!differences.is_empty(), "the demo waves differ significantly somewhere");
 }

@@ -2,9 +2,11 @@
 //! CSS, inline SVG charts with their numbers in tables, headings in order, no scripts.
 
 use super::super::model::{CategoryRow, ChangeRow, EvidencePack, PlaceSection};
-use super::super::words::{percent, points, rank_interval};
 use super::chart::priorities_chart;
-use crate::routes::pages::text::thousands;
+use crate::chart::BarChart;
+use crate::format::{
+    count, fixed, p_value, percent, points, rank_interval, uk_date_from_iso, whole, NOT_AVAILABLE, SUPPRESSED,
+};
 use askama::Template;
 
 /// The page's only style sheet, inlined into the `<style>` element.
@@ -15,10 +17,11 @@ pub const PACK_CSS: &str = include_str!("../../../../templates/evidence/pack.css
 struct PackPage<'a> {
     pack: &'a EvidencePack,
     css: &'static str,
-    division_chart: String,
-    area_charts: Vec<String>,
+    division_chart: Option<BarChart>,
+    area_charts: Vec<Option<BarChart>>,
 }
 
+/// The figures in the tables, in [`crate::format`]'s words ("suppressed" where withheld).
 impl PackPage<'_> {
     fn sections(&self) -> Vec<&PlaceSection> {
         std::iter::once(&self.pack.division_section)
@@ -35,8 +38,8 @@ impl PackPage<'_> {
         }
     }
 
-    fn area_chart(&self, index: &usize) -> String {
-        self.area_charts.get(*index).cloned().unwrap_or_default()
+    fn area_chart(&self, index: &usize) -> Option<&BarChart> {
+        self.area_charts.get(*index).and_then(Option::as_ref)
     }
 
     fn pct_or(&self, value: &Option<f64>, missing: &str) -> String {
@@ -44,21 +47,17 @@ impl PackPage<'_> {
     }
 
     fn diff(&self, value: &Option<f64>) -> String {
-        value.map(points).unwrap_or_else(|| "suppressed".to_string())
+        value.map(points).unwrap_or_else(|| SUPPRESSED.to_string())
     }
 
     fn p_value(&self, value: &Option<f64>) -> String {
-        match value {
-            Some(p) if *p < 0.001 => "less than 0.001".to_string(),
-            Some(p) => format!("{p:.3}"),
-            None => "not tested".to_string(),
-        }
+        value.map(p_value).unwrap_or_else(|| "not tested".to_string())
     }
 
     fn change(&self, row: &Option<ChangeRow>) -> String {
         match row {
             None => "no comparison".to_string(),
-            Some(r) if r.suppressed => "suppressed".to_string(),
+            Some(r) if r.suppressed => SUPPRESSED.to_string(),
             Some(r) => match r.difference {
                 Some(d) => format!("{}{}", points(d), if r.significant { "*" } else { "" }),
                 None => "not compared".to_string(),
@@ -67,52 +66,55 @@ impl PackPage<'_> {
     }
 
     fn rank(&self, interval: &Option<[usize; 2]>) -> String {
-        interval
-            .map(rank_interval)
-            .unwrap_or_else(|| "not available".to_string())
+        interval.map(rank_interval).unwrap_or_else(|| NOT_AVAILABLE.to_string())
     }
 
     fn position(&self, position: &Option<usize>) -> String {
         position
             .map(|p| p.to_string())
-            .unwrap_or_else(|| "suppressed".to_string())
+            .unwrap_or_else(|| SUPPRESSED.to_string())
     }
 
     fn count(&self, value: &Option<usize>) -> String {
-        value.map(thousands).unwrap_or_else(|| "suppressed".to_string())
+        value.map(count).unwrap_or_else(|| SUPPRESSED.to_string())
     }
 
     fn responses(&self, n: &usize) -> String {
-        thousands(*n)
+        count(*n)
     }
 
     fn count32(&self, value: &Option<u32>) -> String {
         value
-            .map(|v| thousands(v as usize))
-            .unwrap_or_else(|| "suppressed".to_string())
+            .and_then(|v| usize::try_from(v).ok())
+            .map(count)
+            .unwrap_or_else(|| SUPPRESSED.to_string())
     }
 
     fn whole(&self, value: &Option<f64>) -> String {
         match value {
-            Some(v) if v.is_finite() && *v >= 0.0 => thousands(v.round() as usize),
-            _ => "suppressed".to_string(),
+            Some(v) if v.is_finite() && *v >= 0.0 => whole(*v),
+            _ => SUPPRESSED.to_string(),
         }
     }
 
     fn num1(&self, value: &Option<f64>) -> String {
-        value
-            .map(|v| format!("{v:.1}"))
-            .unwrap_or_else(|| "not known".to_string())
+        value.map(|v| fixed(v, 1)).unwrap_or_else(|| "not known".to_string())
     }
 
     fn num2(&self, value: &Option<f64>) -> String {
-        value
-            .map(|v| format!("{v:.2}"))
-            .unwrap_or_else(|| "suppressed".to_string())
+        value.map(|v| fixed(v, 2)).unwrap_or_else(|| SUPPRESSED.to_string())
     }
 
     fn total(&self, totals: &[u32], index: &usize) -> String {
-        totals.get(*index).map(|t| thousands(*t as usize)).unwrap_or_default()
+        totals
+            .get(*index)
+            .and_then(|t| usize::try_from(*t).ok())
+            .map(count)
+            .unwrap_or_default()
+    }
+
+    fn date(&self, iso: &str) -> String {
+        uk_date_from_iso(iso)
     }
 
     fn suffixed(&self, anchor: &str, suffix: &str) -> String {
@@ -126,9 +128,7 @@ impl PackPage<'_> {
 
 /// The pack as an HTML document.
 pub fn render_html(pack: &EvidencePack) -> Result<String, askama::Error> {
-    let chart = |s: &PlaceSection, id: &str| {
-        priorities_chart(&s.priorities.rows, &s.place.name, pack.top_n, id).unwrap_or_default()
-    };
+    let chart = |s: &PlaceSection, id: &str| priorities_chart(&s.priorities.rows, &s.place.name, pack.top_n, id);
     let page = PackPage {
         pack,
         css: PACK_CSS,

@@ -1,12 +1,14 @@
 //! Writing an [`EvidencePack`]: one self-contained HTML file ([`html`]), one CSV file per table
-//! ([`csv_tables`]) and one JSON document with everything.
+//! ([`csv_tables`], named by [`PackTable`]) and one JSON document with everything.
 
 pub mod chart;
 pub mod csv_tables;
 pub mod html;
+pub mod pack_table;
 
-pub use csv_tables::{table_csv, TABLES};
+pub use csv_tables::table_csv;
 pub use html::{render_html, PACK_CSS};
+pub use pack_table::{PackTable, UnknownTable, TABLES};
 
 use super::model::EvidencePack;
 use std::path::{Path, PathBuf};
@@ -49,10 +51,8 @@ pub fn write_pack(pack: &EvidencePack, dir: &Path) -> Result<Vec<PathBuf>, Rende
         write(dir.join("evidence-pack.html"), &render_html(pack)?)?,
         write(dir.join("evidence-pack.json"), &render_json(pack)?)?,
     ];
-    for table in TABLES {
-        if let Some(text) = table_csv(pack, table) {
-            written.push(write(csv_dir.join(format!("{table}.csv")), &text?)?);
-        }
+    for table in PackTable::ALL {
+        written.push(write(csv_dir.join(format!("{table}.csv")), &table_csv(pack, table)?)?);
     }
     Ok(written)
 }
