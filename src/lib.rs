@@ -22,6 +22,8 @@ pub mod state;
 pub mod stats;
 pub mod submission;
 pub mod telemetry;
+#[cfg(test)]
+pub(crate) mod testdata;
 
 #[cfg(test)]
 mod architecture_tests;

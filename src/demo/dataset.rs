@@ -58,7 +58,7 @@ pub fn push_response(data: &mut Dataset, codebook: &Codebook, response: &SurveyR
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
     use super::*;
-    use crate::demo::testdata::{definition, geography, population};
+    use crate::testdata::{definition, geography, population};
 
     #[test]
     fn a_generated_dataset_keeps_every_response_and_codes_them_like_the_database() {

@@ -139,6 +139,4 @@ impl Iterator for DemoResponses<'_> {
 impl ExactSizeIterator for DemoResponses<'_> {}
 
 #[cfg(test)]
-pub(crate) mod testdata;
-#[cfg(test)]
 mod tests;

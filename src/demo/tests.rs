@@ -1,4 +1,4 @@
-use super::testdata::{definition, geography, population};
+use crate::testdata::{definition, geography, population};
 use super::*;
 use crate::domain::{AgeAnswer, AgeBand, Channel, CouncilAreaCode, SexAnswer};
 use std::collections::HashMap;
@@ -168,13 +168,13 @@ fn generated_responses_round_trip_through_the_import_format() {
 #[test]
 fn the_previous_wave_and_a_division_only_consultation_get_valid_responses_too() {
     let (g, p) = (geography(), population());
-    let previous = super::testdata::definition_named("your-police-2025");
+    let previous = crate::testdata::definition_named("your-police-2025");
     let n = generate(&previous, g, p, 5_000, 1, Wave::Previous)
         .unwrap()
         .filter(Result::is_ok)
         .count();
     assert_eq!(n, 5_000);
-    let rural = super::testdata::definition_named("lothians-borders-rural-2026");
+    let rural = crate::testdata::definition_named("lothians-borders-rural-2026");
     for response in generate(&rural, g, p, 2_000, 1, Wave::Current).unwrap() {
         let area = g.area(&response.unwrap().council_area).unwrap();
         assert!(rural.coverage.covers(area), "{} is outside the consultation", area.name);

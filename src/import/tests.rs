@@ -1,5 +1,5 @@
 use super::*;
-use crate::demo::testdata::{definition, geography};
+use crate::testdata::{definition, geography};
 
 fn check(text: &[u8]) -> Result<u64, ImportError> {
     check_reader(text, Path::new("paper-forms.csv"), &definition(), geography())

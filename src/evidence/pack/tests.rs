@@ -7,7 +7,7 @@ use super::compute::engine_evidence;
 use super::inputs::PackInputs;
 use super::render::{render_html, table_csv, PackTable};
 use super::{build_pack, EvidencePack};
-use crate::demo::testdata::{definition, geography, population};
+use crate::testdata::{definition, geography, population};
 use crate::domain::{DivisionCode, SurveyDefinition};
 use crate::evidence::themes::ThemeCoder;
 use crate::results::dataset::{Dataset, RankingCodes, Respondent};

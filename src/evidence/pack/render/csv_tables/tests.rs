@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use super::table_csv;
-use crate::demo::testdata::{definition, definition_named};
+use crate::testdata::{definition, definition_named};
 use crate::evidence::pack::render::PackTable;
 use crate::evidence::pack::tests::{dataset_of, pack_with, J_AREAS};
 use crate::evidence::pack::EvidencePack;
