@@ -25,7 +25,6 @@
 pub mod header;
 pub mod report;
 pub mod row;
-pub mod uk_time;
 
 pub use report::{ImportError, ImportReport, RejectedRows, RowProblem, ROW_PROBLEMS_KEPT};
 

@@ -1,7 +1,7 @@
 //! One data row of an import file → a valid `SurveyResponse`, or every problem with it.
 
 use super::header::ColumnMap;
-use super::uk_time::{from_uk_local, UkLocal};
+use crate::domain::uk_time::{from_uk_local, uk_date, UkLocal};
 use crate::domain::Geography;
 use crate::domain::{Channel, FieldError, ResponseInput, SurveyDefinition, SurveyResponse};
 use chrono::{DateTime, NaiveDateTime, Utc};
@@ -118,7 +118,7 @@ pub fn parse_row(record: &ByteRecord, cx: &RowContext<'_>) -> Result<SurveyRespo
     let submitted_at = match submitted_raw.as_deref().map(parse_submitted_at) {
         None => Some(cx.import_time),
         Some(Ok(t)) => {
-            let day = super::uk_time::to_uk_local(t).date();
+            let day = uk_date(t);
             if day < cx.definition.opens || day > cx.definition.closes {
                 errors.push(FieldError::new(
                     "submitted_at",
