@@ -10,7 +10,7 @@ use super::selection::{AreaLabel, ResolvedSelection};
 use super::weighting::{weight_area, AreaWeightingReport, WeightedArea, WeightingOptions};
 use super::ResultsError;
 use crate::domain::population::PopulationMargins;
-use crate::domain::{Geography, SurveyDefinition};
+use crate::domain::{Geography, Likert5, SurveyDefinition};
 use crate::stats::{summarise_weights, BootstrapOptions, BootstrapRanks, StatsError, WeightSummary};
 
 /// Everything the engine reads.
@@ -89,14 +89,19 @@ pub struct SelectionFigures {
     pub representativeness: super::representativeness::Representativeness,
 }
 
-/// "Feels safe": answered 4 (fairly safe) or 5 (very safe).
+/// "Feels safe": answered fairly or very safe ([`Likert5::is_top_two`]).
 pub fn feels_safe(r: &Respondent) -> Option<bool> {
-    r.feel_safe.map(|v| v >= 4)
+    top_two(r.feel_safe)
 }
 
-/// "Confident in the local police": answered 4 or 5.
+/// "Confident in the local police": answered fairly or very confident ([`Likert5::is_top_two`]).
 pub fn is_confident(r: &Respondent) -> Option<bool> {
-    r.confidence.map(|v| v >= 4)
+    top_two(r.confidence)
+}
+
+/// `None` for no answer (the database only stores 1 to 5, so nothing else is dropped).
+fn top_two(answer: Option<u8>) -> Option<bool> {
+    answer.and_then(|v| Likert5::try_from(v).ok()).map(Likert5::is_top_two)
 }
 
 /// Rakes every area of the selection that has responses.
