@@ -54,6 +54,7 @@
 //! an unknown key or a value of the wrong type stops the reading of that file at the first one.
 
 mod check;
+mod coverage;
 mod directory;
 mod error;
 mod fields;
