@@ -1,16 +1,18 @@
-//! Settings, from command-line flags or environment variables (flags win).
+//! Every setting LocalVoice reads from its environment, in one table. Those with a command-line
+//! flag are read by clap in `crate::cli` (the flag wins); the logging ones by `crate::telemetry`
+//! at start-up; the database connection settings here, by [`DatabaseSettings::from_env`].
 //!
-//! | variable | meaning | default |
-//! |---|---|---|
-//! | `DATABASE_URL` | PostgreSQL URL; the database is created if missing | `postgres://postgres@127.0.0.1:5432/localvoice` |
-//! | `LOCALVOICE_DEFS` | folder of consultation definitions | `survey-defs` |
-//! | `LOCALVOICE_SEEDS` | folder of reference data | `seeds` |
-//! | `LOCALVOICE_BIND` | address `serve` and `demo` listen on | `127.0.0.1:8080` |
-//! | `LOCALVOICE_DB_POOL` | largest number of database connections | `16` |
-//! | `LOCALVOICE_LOG` / `RUST_LOG` | log filter (tracing `EnvFilter` syntax) | `info` |
-//! | `LOCALVOICE_LOG_FORMAT` | `json` for one JSON object per log line | human-readable |
+//! | variable | meaning | default | read by |
+//! |---|---|---|---|
+//! | `DATABASE_URL` | PostgreSQL URL; the database is created if missing | `postgres://postgres@127.0.0.1:5432/localvoice` | `cli` (`--database-url`) |
+//! | `LOCALVOICE_DEFS` | folder of consultation definitions | `survey-defs` | `cli` (`--defs`) |
+//! | `LOCALVOICE_SEEDS` | folder of reference data | `seeds` | `cli` (`--seeds`) |
+//! | `LOCALVOICE_BIND` | address `serve` and `demo` listen on | `127.0.0.1:8080` | `cli` (`--bind`) |
+//! | `LOCALVOICE_DB_POOL` | largest number of pooled database connections | `16` | [`DatabaseSettings`] |
+//! | `LOCALVOICE_DB_STATEMENT_TIMEOUT_MS` | longest a statement on a pooled connection may run, in milliseconds, before PostgreSQL cancels it | `30000` | [`DatabaseSettings`] |
+//! | `LOCALVOICE_LOG` / `RUST_LOG` | log filter (tracing `EnvFilter` syntax) | `info` | `telemetry` |
+//! | `LOCALVOICE_LOG_FORMAT` | `json` for one JSON object per log line | human-readable | `telemetry` |
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 pub const DEFAULT_DATABASE_URL: &str = "postgres://postgres@127.0.0.1:5432/localvoice";
@@ -19,31 +21,119 @@ pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
 /// Largest request body the API and forms accept. A response with a 2,000-character comment is ~3 KiB.
 pub const BODY_LIMIT_BYTES: usize = 64 * 1024;
 
-/// Everything the web application needs to start.
-#[derive(Debug, Clone)]
-pub struct Settings {
-    pub database_url: String,
-    pub defs_dir: PathBuf,
-    pub seeds_dir: PathBuf,
-    pub bind: String,
+/// How the web application's connection pool behaves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DatabaseSettings {
+    /// Largest number of pooled connections (`LOCALVOICE_DB_POOL`).
     pub pool_size: u32,
-    /// How long a request waits for a database connection before answering 503.
-    pub db_checkout_timeout: Duration,
+    /// How long a request waits for a pooled connection before answering 503.
+    pub checkout_timeout: Duration,
+    /// How long one statement may run before PostgreSQL cancels it, so that no request holds a
+    /// connection indefinitely (`LOCALVOICE_DB_STATEMENT_TIMEOUT_MS`).
+    pub statement_timeout: Duration,
 }
 
-impl Settings {
-    pub fn new(database_url: String, defs_dir: PathBuf, seeds_dir: PathBuf, bind: String) -> Self {
-        let pool_size = std::env::var("LOCALVOICE_DB_POOL")
-            .ok()
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(16);
+impl Default for DatabaseSettings {
+    fn default() -> Self {
         Self {
-            database_url,
-            defs_dir,
-            seeds_dir,
-            bind,
+            pool_size: 16,
+            checkout_timeout: Duration::from_secs(3),
+            statement_timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+/// A setting in the environment that is not a value LocalVoice can use.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("{name} must be {expected}, not '{value}'")]
+pub struct ConfigError {
+    pub name: &'static str,
+    pub value: String,
+    pub expected: &'static str,
+}
+
+impl DatabaseSettings {
+    /// The defaults, overridden by the variables that are set; a set variable that is not a
+    /// usable value is an error rather than silently replaced by the default.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// As [`DatabaseSettings::from_env`], with the variables looked up by `lookup`.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let defaults = Self::default();
+        let pool_size = match lookup("LOCALVOICE_DB_POOL") {
+            None => defaults.pool_size,
+            Some(raw) => positive("LOCALVOICE_DB_POOL", &raw, "a whole number of connections, 1 or more")?,
+        };
+        let statement_timeout = match lookup("LOCALVOICE_DB_STATEMENT_TIMEOUT_MS") {
+            None => defaults.statement_timeout,
+            Some(raw) => Duration::from_millis(positive(
+                "LOCALVOICE_DB_STATEMENT_TIMEOUT_MS",
+                &raw,
+                "a whole number of milliseconds, 1 or more",
+            )?),
+        };
+        Ok(Self {
             pool_size,
-            db_checkout_timeout: Duration::from_secs(3),
+            statement_timeout,
+            ..defaults
+        })
+    }
+}
+
+fn positive<T: std::str::FromStr + PartialOrd + Default>(
+    name: &'static str,
+    raw: &str,
+    expected: &'static str,
+) -> Result<T, ConfigError> {
+    match raw.trim().parse::<T>() {
+        Ok(v) if v > T::default() => Ok(v),
+        _ => Err(ConfigError {
+            name,
+            value: raw.to_string(),
+            expected,
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(vars: &[(&str, &str)]) -> Result<DatabaseSettings, ConfigError> {
+        DatabaseSettings::from_lookup(|name| vars.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string()))
+    }
+
+    #[test]
+    fn unset_variables_give_the_documented_defaults() {
+        let s = settings(&[]).unwrap();
+        assert_eq!(s.pool_size, 16);
+        assert_eq!(s.statement_timeout, Duration::from_millis(30_000));
+        assert_eq!(s.checkout_timeout, Duration::from_secs(3));
+    }
+
+    #[test]
+    fn set_variables_override_the_defaults() {
+        let s = settings(&[
+            ("LOCALVOICE_DB_POOL", "4"),
+            ("LOCALVOICE_DB_STATEMENT_TIMEOUT_MS", " 2500 "),
+        ])
+        .unwrap();
+        assert_eq!((s.pool_size, s.statement_timeout), (4, Duration::from_millis(2500)));
+    }
+
+    #[test]
+    fn an_unusable_value_is_an_error_naming_the_variable() {
+        for (name, value) in [
+            ("LOCALVOICE_DB_POOL", "0"),
+            ("LOCALVOICE_DB_POOL", "sixteen"),
+            ("LOCALVOICE_DB_STATEMENT_TIMEOUT_MS", "-5"),
+            ("LOCALVOICE_DB_STATEMENT_TIMEOUT_MS", "30s"),
+        ] {
+            let error = settings(&[(name, value)]).unwrap_err();
+            assert_eq!(error.name, name);
+            assert!(error.to_string().starts_with(&format!("{name} must be")), "{error}");
         }
     }
 }

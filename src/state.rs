@@ -11,14 +11,15 @@ use crate::results::{DataMode, ResultsService};
 use chrono::NaiveDate;
 use std::sync::Arc;
 
-/// Today's date for deciding whether a consultation is open. UTC: a consultation closing on
-/// 31 March stops taking responses at midnight UTC, one hour after midnight in British Summer Time.
+/// Today's UK date (see `crate::domain::uk_time`): a consultation closing on 31 March takes
+/// responses until midnight UK time, in British Summer Time as in winter.
 pub fn today() -> NaiveDate {
-    chrono::Utc::now().date_naive()
+    crate::domain::uk_time::today()
 }
 
+/// Whether a consultation is upcoming, open or closed now, by the UK date.
 pub fn status_today(definition: &SurveyDefinition) -> ConsultationStatus {
-    definition.status_on(today())
+    definition.status_at(chrono::Utc::now())
 }
 
 #[derive(Clone)]

@@ -48,11 +48,7 @@ pub fn database(cli: &Cli) -> anyhow::Result<Database> {
     if !applied.is_empty() {
         tracing::info!(?applied, "applied migrations");
     }
-    let settings_pool = std::env::var("LOCALVOICE_DB_POOL")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(16);
-    let pool = db::pool::build_pool(&url, settings_pool, std::time::Duration::from_secs(3));
+    let pool = db::pool::build_pool_with(&url, &crate::config::DatabaseSettings::from_env()?);
     Ok(Database { url, pool, cluster })
 }
 

@@ -1,8 +1,9 @@
 //! Connection pool, database creation and embedded migrations.
 
 use super::error::DbError;
+use crate::config::DatabaseSettings;
 use diesel::prelude::*;
-use diesel::r2d2::{ConnectionManager, Pool, PooledConnection};
+use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 use std::time::Duration;
 
@@ -11,17 +12,50 @@ pub type DbConn = PooledConnection<ConnectionManager<PgConnection>>;
 
 pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 
+/// A pool of at most `max_size` connections, waiting up to `checkout_timeout` for one, with the
+/// default statement timeout (see [`build_pool_with`]).
+pub fn build_pool(database_url: &str, max_size: u32, checkout_timeout: Duration) -> DbPool {
+    build_pool_with(
+        database_url,
+        &DatabaseSettings {
+            pool_size: max_size,
+            checkout_timeout,
+            ..DatabaseSettings::default()
+        },
+    )
+}
+
 /// A pool that connects lazily: building it never fails, and a database that is down shows up as
 /// `DbError::Unavailable` (HTTP 503) on use, after `checkout_timeout`.
-pub fn build_pool(database_url: &str, max_size: u32, checkout_timeout: Duration) -> DbPool {
+///
+/// Every checkout first checks the connection with a trivial query and replaces it if the server
+/// has gone away, so the first requests after a database restart get a fresh connection instead
+/// of failing on a dead one; that costs one round trip per checkout. Every connection gets
+/// PostgreSQL's `statement_timeout`, so no statement holds a connection indefinitely: one that
+/// runs longer is cancelled and its caller gets an error.
+pub fn build_pool_with(database_url: &str, settings: &DatabaseSettings) -> DbPool {
     Pool::builder()
-        .max_size(max_size)
+        .max_size(settings.pool_size)
         .min_idle(Some(0))
-        .connection_timeout(checkout_timeout)
-        // A broken connection is detected by diesel and dropped by r2d2; a `SELECT 1` on every
-        // checkout would cost a round trip per request for nothing.
-        .test_on_check_out(false)
+        .connection_timeout(settings.checkout_timeout)
+        .test_on_check_out(true)
+        .connection_customizer(Box::new(StatementTimeout(settings.statement_timeout)))
         .build_unchecked(ConnectionManager::new(database_url))
+}
+
+/// Sets `statement_timeout` on every new pooled connection.
+#[derive(Debug, Clone, Copy)]
+struct StatementTimeout(Duration);
+
+impl CustomizeConnection<PgConnection, diesel::r2d2::Error> for StatementTimeout {
+    fn on_acquire(&self, conn: &mut PgConnection) -> Result<(), diesel::r2d2::Error> {
+        // At least 1 ms: 0 would switch the timeout off.
+        let millis = self.0.as_millis().max(1);
+        diesel::sql_query(format!("SET statement_timeout = {millis}"))
+            .execute(conn)
+            .map(drop)
+            .map_err(diesel::r2d2::Error::QueryError)
+    }
 }
 
 /// The database name in a PostgreSQL URL, checked to be a plain identifier we can quote safely.

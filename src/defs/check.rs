@@ -1,14 +1,15 @@
 //! Turns one parsed file into a `SurveyDefinition`, checking everything that can be checked
 //! within the file and recording every problem found.
 
+use super::coverage::coverage;
 use super::error::{DefsErrors, Problems};
 use super::fields::{number_in, required_date, required_text, span_of};
 use super::questions::{build_questions, Placeholders};
-use super::raw::{Opt, RawCoverage, RawDefinition};
+use super::raw::{Opt, RawDefinition};
 use super::taxonomy::{build_concerns, build_priorities, build_themes, check_mapping};
-use crate::domain::{ConsultationId, CouncilAreaCode, Coverage, DivisionCode, Geography, SurveyDefinition};
+use crate::domain::{ConsultationId, Geography, SurveyDefinition};
+use chrono::NaiveDate;
 use std::path::Path;
-use toml::Spanned;
 
 /// Most concerns a resident may be asked to rank.
 pub const MAX_RANKED_LIMIT: usize = 10;
@@ -35,32 +36,8 @@ pub(super) fn build_definition(
     let summary = required_text(&mut p, &raw.summary, &top, "summary");
     let easy_read_summary = required_text(&mut p, &raw.easy_read_summary, &top, "easy_read_summary");
     let organiser = required_text(&mut p, &raw.organiser, &top, "organiser");
-
-    let opens = required_date(&mut p, &raw.opens, "opens");
-    let closes = required_date(&mut p, &raw.closes, "closes");
-    if let (Some(o), Some(c)) = (opens, closes) {
-        if o > c {
-            p.at(
-                span_of(&raw.closes),
-                "closes",
-                format!("{c} is before opens ({o}): a consultation cannot close before it opens"),
-            );
-        }
-    }
-
-    let previous = match &raw.previous {
-        None => None,
-        Some(_) => consultation_id(&mut p, &raw.previous, "previous"),
-    };
-    if let (Some(prev), Some(id)) = (&previous, &id) {
-        if prev == id {
-            p.at(
-                span_of(&raw.previous),
-                "previous",
-                "a consultation cannot be its own previous wave",
-            );
-        }
-    }
+    let (opens, closes) = period(&mut p, &raw);
+    let previous = previous_wave(&mut p, &raw.previous, id.as_ref());
 
     let concerns = build_concerns(&mut p, &raw.concerns);
     let priorities = build_priorities(&mut p, &raw.priorities, &concerns);
@@ -68,45 +45,14 @@ pub(super) fn build_definition(
     let themes = build_themes(&mut p, &raw.themes);
 
     let max_ranked = max_ranked(&mut p, &raw.max_ranked, raw.concerns.len());
-    let comment_max_chars = number_in(
-        &mut p,
-        &raw.comment_max_chars,
-        "comment_max_chars",
-        1..=COMMENT_MAX_CHARS_LIMIT as i64,
-        DEFAULT_COMMENT_MAX_CHARS as i64,
-    ) as usize;
-    let suppression_threshold = number_in(
-        &mut p,
-        &raw.suppression_threshold,
-        "suppression_threshold",
-        1..=i64::from(u32::MAX),
-        i64::from(DEFAULT_SUPPRESSION_THRESHOLD),
-    ) as u32;
-    let low_base_threshold = number_in(
-        &mut p,
-        &raw.low_base_threshold,
-        "low_base_threshold",
-        1..=i64::from(u32::MAX),
-        i64::from(DEFAULT_LOW_BASE_THRESHOLD),
-    ) as u32;
-    if low_base_threshold < suppression_threshold {
-        let span = span_of(&raw.low_base_threshold).or(span_of(&raw.suppression_threshold));
-        p.at(
-            span,
-            "low_base_threshold",
-            format!(
-                "{low_base_threshold} is below suppression_threshold ({suppression_threshold}): figures are flagged as low base before they are suppressed, so it must be at least as large"
-            ),
-        );
-    }
-
+    let limits = limits(&mut p, &raw);
     let coverage = coverage(&mut p, &raw.coverage, geography);
     let questions = build_questions(
         &mut p,
         &raw.questions,
         &Placeholders {
             max_ranked,
-            comment_max_chars,
+            comment_max_chars: limits.comment_max_chars,
         },
     );
 
@@ -127,14 +73,92 @@ pub(super) fn build_definition(
         previous,
         questions,
         max_ranked,
-        comment_max_chars,
-        suppression_threshold,
-        low_base_threshold,
+        comment_max_chars: limits.comment_max_chars,
+        suppression_threshold: limits.suppression_threshold,
+        low_base_threshold: limits.low_base_threshold,
         concerns,
         priorities,
         themes,
     };
     p.into_result(definition)
+}
+
+/// `opens` and `closes`, the first not after the second.
+fn period(p: &mut Problems, raw: &RawDefinition) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let opens = required_date(p, &raw.opens, "opens");
+    let closes = required_date(p, &raw.closes, "closes");
+    if let (Some(o), Some(c)) = (opens, closes) {
+        if o > c {
+            p.at(
+                span_of(&raw.closes),
+                "closes",
+                format!("{c} is before opens ({o}): a consultation cannot close before it opens"),
+            );
+        }
+    }
+    (opens, closes)
+}
+
+/// The optional previous wave, which cannot be the consultation itself.
+fn previous_wave(p: &mut Problems, raw: &Opt<String>, id: Option<&ConsultationId>) -> Option<ConsultationId> {
+    let previous = match raw {
+        None => None,
+        Some(_) => consultation_id(p, raw, "previous"),
+    };
+    if previous.is_some() && previous.as_ref() == id {
+        p.at(
+            span_of(raw),
+            "previous",
+            "a consultation cannot be its own previous wave",
+        );
+    }
+    previous
+}
+
+/// The comment length limit and the disclosure-control thresholds.
+struct Limits {
+    comment_max_chars: usize,
+    suppression_threshold: u32,
+    low_base_threshold: u32,
+}
+
+fn limits(p: &mut Problems, raw: &RawDefinition) -> Limits {
+    let comment_max_chars = number_in(
+        p,
+        &raw.comment_max_chars,
+        "comment_max_chars",
+        1..=COMMENT_MAX_CHARS_LIMIT as i64,
+        DEFAULT_COMMENT_MAX_CHARS as i64,
+    ) as usize;
+    let suppression_threshold = number_in(
+        p,
+        &raw.suppression_threshold,
+        "suppression_threshold",
+        1..=i64::from(u32::MAX),
+        i64::from(DEFAULT_SUPPRESSION_THRESHOLD),
+    ) as u32;
+    let low_base_threshold = number_in(
+        p,
+        &raw.low_base_threshold,
+        "low_base_threshold",
+        1..=i64::from(u32::MAX),
+        i64::from(DEFAULT_LOW_BASE_THRESHOLD),
+    ) as u32;
+    if low_base_threshold < suppression_threshold {
+        let span = span_of(&raw.low_base_threshold).or(span_of(&raw.suppression_threshold));
+        p.at(
+            span,
+            "low_base_threshold",
+            format!(
+                "{low_base_threshold} is below suppression_threshold ({suppression_threshold}): figures are flagged as low base before they are suppressed, so it must be at least as large"
+            ),
+        );
+    }
+    Limits {
+        comment_max_chars,
+        suppression_threshold,
+        low_base_threshold,
+    }
 }
 
 fn consultation_id(p: &mut Problems, value: &Opt<String>, field: &str) -> Option<ConsultationId> {
@@ -192,89 +216,4 @@ fn max_ranked(p: &mut Problems, value: &Opt<i64>, concern_count: usize) -> usize
         return 1;
     }
     n as usize
-}
-
-fn coverage(p: &mut Problems, raw: &Option<RawCoverage>, geography: Option<&Geography>) -> Option<Coverage> {
-    const HOW: &str =
-        "use coverage = { scotland = true }, { divisions = [\"J\"] } or { council_areas = [\"S12000026\"] }";
-    let Some(c) = raw else {
-        p.at(None, "coverage", format!("is missing: {HOW}"));
-        return None;
-    };
-    let spans = [span_of(&c.scotland), span_of(&c.divisions), span_of(&c.council_areas)];
-    if spans.iter().filter(|s| s.is_some()).count() != 1 {
-        let first = spans.into_iter().flatten().min_by_key(|s| s.start);
-        p.at(
-            first,
-            "coverage",
-            format!("give exactly one of scotland, divisions or council_areas: {HOW}"),
-        );
-        return None;
-    }
-    if let Some(s) = &c.scotland {
-        if !*s.get_ref() {
-            p.at(
-                Some(s.span()),
-                "coverage.scotland",
-                format!("must be true when given: {HOW}"),
-            );
-            return None;
-        }
-        return Some(Coverage::Scotland);
-    }
-    if let Some(list) = &c.divisions {
-        let codes = codes(
-            p,
-            list,
-            "coverage.divisions",
-            DivisionCode::parse,
-            |g, code| g.division(code).is_some(),
-            geography,
-        );
-        return codes.map(Coverage::Divisions);
-    }
-    let list = c.council_areas.as_ref()?;
-    let codes = codes(
-        p,
-        list,
-        "coverage.council_areas",
-        CouncilAreaCode::parse,
-        |g, code| g.areas.iter().any(|a| &a.code == code),
-        geography,
-    );
-    codes.map(Coverage::CouncilAreas)
-}
-
-/// A non-empty list of codes, each well-formed, not repeated and (with a geography) known.
-fn codes<T: PartialEq + std::fmt::Display>(
-    p: &mut Problems,
-    list: &Spanned<Vec<Spanned<String>>>,
-    field: &str,
-    parse: fn(&str) -> Result<T, String>,
-    known: fn(&Geography, &T) -> bool,
-    geography: Option<&Geography>,
-) -> Option<Vec<T>> {
-    if list.get_ref().is_empty() {
-        p.at(Some(list.span()), field, "must list at least one code");
-        return None;
-    }
-    let before = p.errors.len();
-    let mut out: Vec<T> = Vec::new();
-    for raw in list.get_ref() {
-        match parse(raw.get_ref()) {
-            Err(message) => p.at(Some(raw.span()), field, message),
-            Ok(code) if out.contains(&code) => p.at(Some(raw.span()), field, format!("{code} is listed twice")),
-            Ok(code) => {
-                if geography.is_some_and(|g| !known(g, &code)) {
-                    p.at(
-                        Some(raw.span()),
-                        field,
-                        format!("{code} is not in the reference geography (seeds/)"),
-                    );
-                }
-                out.push(code);
-            }
-        }
-    }
-    (p.errors.len() == before).then_some(out)
 }

@@ -1,6 +1,6 @@
 //! Loading and checking consultation definitions: one TOML file per consultation in `survey-defs/`
-//! (the folder is `LOCALVOICE_DEFS`, read by `crate::config`, not here; this module reads no
-//! environment variables). The full field-by-field guide, with an example, is
+//! (the folder is given by `--defs` or `LOCALVOICE_DEFS`, read by the command line in `crate::cli`
+//! and listed in `crate::config`; this module reads no environment variables). The full field-by-field guide, with an example, is
 //! `survey-defs/README.md`; in short:
 //!
 //! ```toml
@@ -54,6 +54,7 @@
 //! an unknown key or a value of the wrong type stops the reading of that file at the first one.
 
 mod check;
+mod coverage;
 mod directory;
 mod error;
 mod fields;

@@ -2,8 +2,8 @@
 //! imported, round-tripped in tests and used to benchmark the import.
 
 use super::DemoError;
+use crate::domain::uk_time::{from_uk_local, to_uk_local, UkLocal};
 use crate::domain::{Channel, Geography, SurveyDefinition, SurveyResponse};
-use crate::import::uk_time::{from_uk_local, to_uk_local, UkLocal};
 use chrono::SecondsFormat;
 use std::io::Write;
 

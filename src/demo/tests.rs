@@ -41,7 +41,7 @@ fn every_generated_response_is_valid_and_well_spread() {
     assert_eq!(responses.len(), 20_000);
     let d = definition();
     for r in &responses {
-        let t = crate::import::uk_time::to_uk_local(r.submitted_at.unwrap()).date();
+        let t = crate::domain::uk_time::uk_date(r.submitted_at.unwrap());
         assert!(t >= d.opens && t <= d.closes);
         assert!(!r.ranking.is_empty() && r.ranking.len() <= 3);
     }

@@ -26,7 +26,8 @@ impl Likert5 {
     pub fn get(self) -> u8 {
         self.0
     }
-    /// 4 or 5: "fairly" or "very" (safe, confident).
+    /// 4 or 5: "fairly" or "very" (safe, confident). The one statement of this rule: the
+    /// results engine's "feels safe" and "confident" shares count the answers for which it holds.
     pub fn is_top_two(self) -> bool {
         self.0 >= 4
     }
@@ -354,6 +355,12 @@ mod tests {
         assert!(Likert5::parse("6").is_err());
         assert!(Likert5::parse("three").is_err());
         assert_eq!(Likert5::parse(" 4 ").unwrap().get(), 4);
+    }
+
+    #[test]
+    fn only_fairly_and_very_count_as_the_top_two_answers() {
+        let top: Vec<bool> = (1..=5).map(|v| Likert5::new(v).unwrap().is_top_two()).collect();
+        assert_eq!(top, [false, false, false, true, true]);
     }
 
     #[test]

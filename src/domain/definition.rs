@@ -4,7 +4,8 @@
 
 use super::geography::{CouncilArea, CouncilAreaCode, DivisionCode};
 use super::ranking::ConcernId;
-use chrono::NaiveDate;
+use super::uk_time::uk_date;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use std::fmt;
 
@@ -141,7 +142,8 @@ pub struct SurveyDefinition {
     pub easy_read_summary: String,
     /// The division or team running it, e.g. "Lothians and Scottish Borders Division".
     pub organiser: String,
-    /// First and last day responses are accepted (inclusive, UK dates).
+    /// First and last day responses are accepted, inclusive, as UK dates: open from 00:00 UK time
+    /// on `opens` to midnight UK time at the end of `closes` (see [`SurveyDefinition::status_at`]).
     pub opens: NaiveDate,
     pub closes: NaiveDate,
     pub coverage: Coverage,
@@ -161,6 +163,12 @@ pub struct SurveyDefinition {
 }
 
 impl SurveyDefinition {
+    /// The status at an instant, by the UK date then (GMT or BST, whichever was in force).
+    pub fn status_at(&self, instant: DateTime<Utc>) -> ConsultationStatus {
+        self.status_on(uk_date(instant))
+    }
+
+    /// The status on a UK date.
     pub fn status_on(&self, today: NaiveDate) -> ConsultationStatus {
         if today < self.opens {
             ConsultationStatus::Upcoming
@@ -182,5 +190,99 @@ impl SurveyDefinition {
     /// Index of a concern in `concerns` (the order used by the statistics).
     pub fn concern_index(&self, id: &str) -> Option<usize> {
         self.concerns.iter().position(|c| c.id.as_str() == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wording() -> QuestionWording {
+        QuestionWording {
+            text: "Question?".into(),
+            hint: None,
+            easy_read_text: "Question?".into(),
+            easy_read_hint: None,
+        }
+    }
+
+    /// Open from 1 April 2026 to 31 March 2027 (both days in British Summer Time).
+    fn april_to_march() -> SurveyDefinition {
+        SurveyDefinition {
+            id: ConsultationId::parse("your-police-2026").unwrap(),
+            title: "Your Police 2026".into(),
+            easy_read_title: "Your Police 2026".into(),
+            summary: String::new(),
+            easy_read_summary: String::new(),
+            organiser: "Police Scotland".into(),
+            opens: NaiveDate::from_ymd_opt(2026, 4, 1).unwrap(),
+            closes: NaiveDate::from_ymd_opt(2027, 3, 31).unwrap(),
+            coverage: Coverage::Scotland,
+            previous: None,
+            questions: Questions {
+                council_area: wording(),
+                postcode_district: None,
+                feel_safe: wording(),
+                confidence: wording(),
+                concerns: wording(),
+                comment: wording(),
+                demographics: false,
+            },
+            max_ranked: 3,
+            comment_max_chars: 2000,
+            suppression_threshold: 10,
+            low_base_threshold: 50,
+            concerns: Vec::new(),
+            priorities: Vec::new(),
+            themes: Vec::new(),
+        }
+    }
+
+    fn utc(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn a_consultation_closing_on_31_march_takes_answers_until_midnight_uk_time() {
+        let definition = april_to_march();
+        // 23:30 BST on 31 March 2027.
+        assert_eq!(
+            definition.status_at(utc("2027-03-31T22:30:00Z")),
+            ConsultationStatus::Open
+        );
+        // 00:30 BST on 1 April 2027, still 31 March in UTC.
+        assert_eq!(
+            definition.status_at(utc("2027-03-31T23:30:00Z")),
+            ConsultationStatus::Closed
+        );
+    }
+
+    #[test]
+    fn a_consultation_opening_on_1_april_opens_at_midnight_uk_time() {
+        let definition = april_to_march();
+        // 23:59 BST on 31 March 2026.
+        assert_eq!(
+            definition.status_at(utc("2026-03-31T22:59:00Z")),
+            ConsultationStatus::Upcoming
+        );
+        // 00:30 BST on 1 April 2026, still 31 March in UTC.
+        assert_eq!(
+            definition.status_at(utc("2026-03-31T23:30:00Z")),
+            ConsultationStatus::Open
+        );
+    }
+
+    #[test]
+    fn in_winter_the_uk_date_and_the_utc_date_agree() {
+        let mut definition = april_to_march();
+        definition.closes = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap();
+        assert_eq!(
+            definition.status_at(utc("2026-12-31T23:59:00Z")),
+            ConsultationStatus::Open
+        );
+        assert_eq!(
+            definition.status_at(utc("2027-01-01T00:00:00Z")),
+            ConsultationStatus::Closed
+        );
     }
 }

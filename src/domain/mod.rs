@@ -10,6 +10,7 @@ pub mod idempotency;
 pub mod population;
 pub mod ranking;
 pub mod response;
+pub mod uk_time;
 pub mod validation;
 
 pub use answers::{AgeAnswer, AgeBand, Channel, Comment, DisabilityAnswer, Likert5, PostcodeDistrict, Sex, SexAnswer};

@@ -68,36 +68,8 @@ impl SurveyResponse {
     ) -> Result<Self, ValidationErrors> {
         let mut errors = ValidationErrors::default();
 
-        let council_area = match given(&input.council_area) {
-            None => {
-                errors.push("council_area", "Choose your council area");
-                None
-            }
-            Some(raw) => match geography.find_area(raw) {
-                None => {
-                    errors.push("council_area", format!("'{raw}' is not a Scottish council area"));
-                    None
-                }
-                Some(area) if !definition.coverage.covers(area) => {
-                    errors.push(
-                        "council_area",
-                        format!("{} is not covered by this consultation", area.name),
-                    );
-                    None
-                }
-                Some(area) => Some(area.code.clone()),
-            },
-        };
-        let postcode_district = if definition.questions.postcode_district.is_some() {
-            errors
-                .collect(
-                    PostcodeDistrict::parse(input.postcode_district.as_deref().unwrap_or(""))
-                        .map_err(|m| FieldError::new("postcode_district", m)),
-                )
-                .flatten()
-        } else {
-            None
-        };
+        let council_area = errors.collect(covered_council_area(&input.council_area, definition, geography));
+        let postcode_district = errors.collect(postcode_district(input, definition)).flatten();
         let feel_safe = errors
             .collect(optional("feel_safe", &input.feel_safe, Likert5::parse))
             .flatten();
@@ -140,4 +112,38 @@ impl SurveyResponse {
             _ => Err(errors),
         }
     }
+}
+
+/// The council area, by code, name or alias; it must be one the consultation covers.
+fn covered_council_area(
+    raw: &Option<String>,
+    definition: &SurveyDefinition,
+    geography: &Geography,
+) -> Result<CouncilAreaCode, FieldError> {
+    let Some(raw) = given(raw) else {
+        return Err(FieldError::new("council_area", "Choose your council area"));
+    };
+    match geography.find_area(raw) {
+        None => Err(FieldError::new(
+            "council_area",
+            format!("'{raw}' is not a Scottish council area"),
+        )),
+        Some(area) if !definition.coverage.covers(area) => Err(FieldError::new(
+            "council_area",
+            format!("{} is not covered by this consultation", area.name),
+        )),
+        Some(area) => Ok(area.code.clone()),
+    }
+}
+
+/// The postcode district, when the consultation asks for it (ignored otherwise).
+fn postcode_district(
+    input: &ResponseInput,
+    definition: &SurveyDefinition,
+) -> Result<Option<PostcodeDistrict>, FieldError> {
+    if definition.questions.postcode_district.is_none() {
+        return Ok(None);
+    }
+    PostcodeDistrict::parse(input.postcode_district.as_deref().unwrap_or(""))
+        .map_err(|m| FieldError::new("postcode_district", m))
 }

@@ -85,115 +85,139 @@ fn column_list(indexes: &[usize]) -> String {
 /// Reads the header row against a consultation that ranks up to `max_ranked` concerns.
 /// On failure, returns one plain-English message per problem.
 pub fn read_header(header: &ByteRecord, max_ranked: usize) -> Result<ColumnMap, Vec<String>> {
-    let mut found = Found::default();
-    let mut names = Vec::with_capacity(header.len());
-    for (i, raw) in header.iter().enumerate() {
-        let Ok(text) = std::str::from_utf8(raw) else {
-            found.not_utf8.push(i);
-            names.push(String::from_utf8_lossy(raw).into_owned());
-            continue;
-        };
-        names.push(text.trim().to_string());
-        let name = text.trim().to_lowercase();
-        if name.is_empty() {
-            found.unnamed.push(i);
-        } else if let Some(known) = single_column(&name) {
-            found.single.entry(known).or_default().push(i);
-        } else if let Some(k) = concern_number(&name) {
-            found.concerns.entry(k).or_default().push(i);
-        } else {
-            found.unknown.push((i, text.trim().to_string()));
-        }
-    }
-
-    let mut problems = Vec::new();
-    for i in &found.not_utf8 {
-        problems.push(format!(
-            "the name of column {} is not valid UTF-8: save the file as \"CSV UTF-8\"",
-            i + 1
-        ));
-    }
-    for i in &found.unnamed {
-        problems.push(format!("column {} has no name", i + 1));
-    }
-    let missing: Vec<&str> = ["council_area", "concern_1"]
-        .into_iter()
-        .filter(|req| {
-            if *req == "concern_1" {
-                !found.concerns.contains_key(&1)
-            } else {
-                !found.single.contains_key(req)
-            }
-        })
-        .collect();
-    if !missing.is_empty() {
-        problems.push(format!("missing required column(s): {}", missing.join(", ")));
-    }
-    if !found.unknown.is_empty() {
-        let listed: Vec<String> = found
-            .unknown
-            .iter()
-            .map(|(i, n)| format!("'{n}' (column {})", i + 1))
-            .collect();
-        problems.push(format!(
-            "unknown column(s): {}; the columns are {}",
-            listed.join(", "),
-            KNOWN_COLUMNS.join(", ")
-        ));
-    }
-    for (name, at) in &found.single {
-        if at.len() > 1 {
-            problems.push(format!(
-                "column '{name}' appears more than once (columns {})",
-                column_list(at)
-            ));
-        }
-    }
-    for (k, at) in &found.concerns {
-        if at.len() > 1 {
-            problems.push(format!(
-                "column 'concern_{k}' appears more than once (columns {})",
-                column_list(at)
-            ));
-        }
-    }
-    let highest = found.concerns.keys().next_back().copied().unwrap_or(0);
-    if highest > max_ranked {
-        problems.push(format!(
-            "this consultation ranks at most {max_ranked} concerns, so the concern columns are concern_1 to concern_{max_ranked}; remove {}",
-            found.concerns.keys().filter(|k| **k > max_ranked).map(|k| format!("concern_{k}")).collect::<Vec<_>>().join(", ")
-        ));
-    }
-    let gaps: Vec<String> = (1..highest.min(max_ranked))
-        .filter(|k| !found.concerns.contains_key(k))
-        .map(|k| format!("concern_{k}"))
-        .collect();
-    if !gaps.is_empty() && found.concerns.contains_key(&1) {
-        problems.push(format!(
-            "the concern columns must run from concern_1 without gaps: {} missing",
-            gaps.join(", ")
-        ));
-    }
+    let (found, names) = Found::sort_columns(header);
+    let mut problems = found.naming_problems();
+    problems.extend(found.concern_column_problems(max_ranked));
     if !problems.is_empty() {
         return Err(problems);
     }
+    Ok(found.column_map(header.len(), names))
+}
 
-    let one = |name: &str| found.single.get(name).and_then(|at| at.first().copied());
-    Ok(ColumnMap {
-        width: header.len(),
-        names,
-        council_area: one("council_area").unwrap_or_default(),
-        postcode_district: one("postcode_district"),
-        feel_safe: one("feel_safe"),
-        confidence: one("confidence"),
-        concerns: found.concerns.values().filter_map(|at| at.first().copied()).collect(),
-        age_band: one("age_band"),
-        sex: one("sex"),
-        disability: one("disability"),
-        comment: one("comment"),
-        submitted_at: one("submitted_at"),
-        channel: one("channel"),
-    })
+impl Found {
+    /// Sorts each header column by its name; also returns the names as written, for messages.
+    fn sort_columns(header: &ByteRecord) -> (Found, Vec<String>) {
+        let mut found = Found::default();
+        let mut names = Vec::with_capacity(header.len());
+        for (i, raw) in header.iter().enumerate() {
+            let Ok(text) = std::str::from_utf8(raw) else {
+                found.not_utf8.push(i);
+                names.push(String::from_utf8_lossy(raw).into_owned());
+                continue;
+            };
+            names.push(text.trim().to_string());
+            let name = text.trim().to_lowercase();
+            if name.is_empty() {
+                found.unnamed.push(i);
+            } else if let Some(known) = single_column(&name) {
+                found.single.entry(known).or_default().push(i);
+            } else if let Some(k) = concern_number(&name) {
+                found.concerns.entry(k).or_default().push(i);
+            } else {
+                found.unknown.push((i, text.trim().to_string()));
+            }
+        }
+        (found, names)
+    }
+
+    /// Unreadable, blank, missing, unknown and repeated column names.
+    fn naming_problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        for i in &self.not_utf8 {
+            problems.push(format!(
+                "the name of column {} is not valid UTF-8: save the file as \"CSV UTF-8\"",
+                i + 1
+            ));
+        }
+        for i in &self.unnamed {
+            problems.push(format!("column {} has no name", i + 1));
+        }
+        let missing: Vec<&str> = ["council_area", "concern_1"]
+            .into_iter()
+            .filter(|req| {
+                if *req == "concern_1" {
+                    !self.concerns.contains_key(&1)
+                } else {
+                    !self.single.contains_key(req)
+                }
+            })
+            .collect();
+        if !missing.is_empty() {
+            problems.push(format!("missing required column(s): {}", missing.join(", ")));
+        }
+        if !self.unknown.is_empty() {
+            let listed: Vec<String> = self
+                .unknown
+                .iter()
+                .map(|(i, n)| format!("'{n}' (column {})", i + 1))
+                .collect();
+            problems.push(format!(
+                "unknown column(s): {}; the columns are {}",
+                listed.join(", "),
+                KNOWN_COLUMNS.join(", ")
+            ));
+        }
+        for (name, at) in &self.single {
+            if at.len() > 1 {
+                problems.push(format!(
+                    "column '{name}' appears more than once (columns {})",
+                    column_list(at)
+                ));
+            }
+        }
+        for (k, at) in &self.concerns {
+            if at.len() > 1 {
+                problems.push(format!(
+                    "column 'concern_{k}' appears more than once (columns {})",
+                    column_list(at)
+                ));
+            }
+        }
+        problems
+    }
+
+    /// Concern columns beyond what the consultation ranks, or with gaps.
+    fn concern_column_problems(&self, max_ranked: usize) -> Vec<String> {
+        let mut problems = Vec::new();
+        let highest = self.concerns.keys().next_back().copied().unwrap_or(0);
+        if highest > max_ranked {
+            problems.push(format!(
+                "this consultation ranks at most {max_ranked} concerns, so the concern columns are concern_1 to concern_{max_ranked}; remove {}",
+                self.concerns.keys().filter(|k| **k > max_ranked).map(|k| format!("concern_{k}")).collect::<Vec<_>>().join(", ")
+            ));
+        }
+        let gaps: Vec<String> = (1..highest.min(max_ranked))
+            .filter(|k| !self.concerns.contains_key(k))
+            .map(|k| format!("concern_{k}"))
+            .collect();
+        if !gaps.is_empty() && self.concerns.contains_key(&1) {
+            problems.push(format!(
+                "the concern columns must run from concern_1 without gaps: {} missing",
+                gaps.join(", ")
+            ));
+        }
+        problems
+    }
+
+    /// Where each answer is, from a header without problems (the first of each column).
+    fn column_map(&self, width: usize, names: Vec<String>) -> ColumnMap {
+        let one = |name: &str| self.single.get(name).and_then(|at| at.first().copied());
+        ColumnMap {
+            width,
+            names,
+            council_area: one("council_area").unwrap_or_default(),
+            postcode_district: one("postcode_district"),
+            feel_safe: one("feel_safe"),
+            confidence: one("confidence"),
+            concerns: self.concerns.values().filter_map(|at| at.first().copied()).collect(),
+            age_band: one("age_band"),
+            sex: one("sex"),
+            disability: one("disability"),
+            comment: one("comment"),
+            submitted_at: one("submitted_at"),
+            channel: one("channel"),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@
 //! | `postcode_district` | no | outward code like `EH12`, only if the consultation asks for it |
 //! | `age_band`, `sex`, `disability` | no | `16-24` … `75+`; `F`/`M`; `yes`/`no`; or `prefer_not_to_say` |
 //! | `comment` | no | free text, may span lines inside quotes |
-//! | `submitted_at` | no | RFC 3339 (`2026-05-01T18:30:00+01:00`), or `YYYY-MM-DD HH:MM[:SS]` read as **UK local time** (GMT/BST); must fall in the consultation period; blank = the time of the import |
+//! | `submitted_at` | no | RFC 3339 (`2026-05-01T18:30:00+01:00`), or `YYYY-MM-DD HH:MM[:SS]` read as **UK local time** (GMT/BST); must fall in the consultation period (UK dates); a time in the hour skipped when the clocks go forward is refused, one in the hour repeated when they go back is read as BST; blank = the time of the import |
 //! | `channel` | no | `paper`, `event`, `email`, `phone`, `web`, `api` or `import`; blank = `import` |
 //!
 //! # All or nothing
@@ -25,18 +25,17 @@
 pub mod header;
 pub mod report;
 pub mod row;
-pub mod uk_time;
+mod scan;
 
 pub use report::{ImportError, ImportReport, RejectedRows, RowProblem, ROW_PROBLEMS_KEPT};
 
 use crate::db::import_batches::{batch_with_hash, set_batch_hash};
 use crate::db::responses::{copy_many, create_import_batch, finish_import_batch, insert_many};
-use crate::domain::{Geography, SurveyDefinition, SurveyResponse};
+use crate::domain::{Geography, SurveyDefinition};
 use chrono::Utc;
-use csv::ByteRecord;
 use diesel::{Connection, PgConnection};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use row::{parse_row, RowContext};
+use scan::scan;
 use std::io::Read;
 use std::path::Path;
 use std::time::Instant;
@@ -207,112 +206,6 @@ fn progress_bar(show: bool, size: Option<u64>) -> ProgressBar {
         .unwrap_or_else(|_| ProgressStyle::default_bar());
     bar.set_style(style);
     bar
-}
-
-/// Reads the header and every row, handing full chunks of valid rows to `sink` until the first
-/// bad row (after which rows are only checked). Returns the number of rows, all valid.
-#[allow(clippy::too_many_arguments)]
-fn scan(
-    source: impl Read,
-    file: &Path,
-    definition: &SurveyDefinition,
-    geography: &Geography,
-    import_time: chrono::DateTime<Utc>,
-    chunk_rows: usize,
-    bar: &ProgressBar,
-    mut sink: impl FnMut(&[SurveyResponse]) -> Result<(), ImportError>,
-) -> Result<u64, ImportError> {
-    let csv_error = |e: csv::Error| {
-        let line = e.position().map(|p| p.line()).unwrap_or(0);
-        let message = e.to_string();
-        match e.into_kind() {
-            csv::ErrorKind::Io(source) => ImportError::Io {
-                file: file.to_path_buf(),
-                source,
-            },
-            _ => ImportError::Csv {
-                file: file.to_path_buf(),
-                line,
-                message,
-            },
-        }
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .has_headers(true)
-        .buffer_capacity(1 << 16)
-        .from_reader(source);
-    let header = reader.byte_headers().map_err(csv_error)?.clone();
-    if header.is_empty() || (header.len() == 1 && header.as_slice().trim_ascii().is_empty()) {
-        return Err(ImportError::Header {
-            file: file.to_path_buf(),
-            problems: vec!["the file is empty: the first line must name the columns".into()],
-        });
-    }
-    let columns = header::read_header(&header, definition.max_ranked).map_err(|problems| ImportError::Header {
-        file: file.to_path_buf(),
-        problems,
-    })?;
-    let cx = RowContext {
-        columns: &columns,
-        definition,
-        geography,
-        import_time,
-    };
-
-    let started = Instant::now();
-    let mut rejected = RejectedRows::new(file.to_path_buf());
-    let mut chunk: Vec<SurveyResponse> = Vec::with_capacity(chunk_rows);
-    let mut record = ByteRecord::new();
-    let mut rows: u64 = 0;
-    while reader.read_byte_record(&mut record).map_err(csv_error)? {
-        rows += 1;
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
-        match parse_row(&record, &cx) {
-            Ok(response) if rejected.is_empty() => {
-                chunk.push(response);
-                if chunk.len() >= chunk_rows {
-                    sink(&chunk)?;
-                    chunk.clear();
-                }
-            }
-            Ok(_) => {}
-            Err(errors) => {
-                rejected.record(RowProblem { line, errors });
-                chunk = Vec::new();
-            }
-        }
-        if rows % 1_000 == 0 {
-            report_progress(bar, &record, rows, &started);
-        }
-    }
-    rejected.rows_read = rows;
-    if !rejected.is_empty() {
-        bar.abandon_with_message(format!(
-            "{} of {rows} rows have problems: nothing imported",
-            rejected.bad_rows
-        ));
-        return Err(ImportError::Rejected(Box::new(rejected)));
-    }
-    if rows == 0 {
-        return Err(ImportError::NoRows {
-            file: file.to_path_buf(),
-        });
-    }
-    sink(&chunk)?;
-    report_progress(bar, &record, rows, &started);
-    Ok(rows)
-}
-
-fn report_progress(bar: &ProgressBar, record: &ByteRecord, rows: u64, started: &Instant) {
-    if bar.is_hidden() {
-        return;
-    }
-    if let Some(position) = record.position() {
-        bar.set_position(position.byte());
-    }
-    let seconds = started.elapsed().as_secs_f64().max(1e-9);
-    bar.set_message(format!("{rows} rows, {:.0} rows/s", rows as f64 / seconds));
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! One data row of an import file → a valid `SurveyResponse`, or every problem with it.
 
 use super::header::ColumnMap;
-use super::uk_time::{from_uk_local, UkLocal};
+use crate::domain::uk_time::{from_uk_local, uk_date, UkLocal};
 use crate::domain::Geography;
 use crate::domain::{Channel, FieldError, ResponseInput, SurveyDefinition, SurveyResponse};
 use chrono::{DateTime, NaiveDateTime, Utc};
@@ -77,48 +77,89 @@ pub fn parse_row(record: &ByteRecord, cx: &RowContext<'_>) -> Result<SurveyRespo
         )]);
     }
     let mut errors = Vec::new();
-    let mut text = |at: Option<usize>, name: &str| -> Option<String> {
-        at.and_then(|i| decode(record, i, name, &mut errors))
-            .map(Cow::into_owned)
-    };
-    let postcode_district = text(columns.postcode_district, "postcode_district");
-    let input = ResponseInput {
-        council_area: text(Some(columns.council_area), "council_area"),
-        postcode_district: postcode_district.clone(),
-        feel_safe: text(columns.feel_safe, "feel_safe"),
-        confidence: text(columns.confidence, "confidence"),
-        concerns: columns
-            .concerns
-            .iter()
-            .enumerate()
-            .map(|(k, &i)| text(Some(i), &format!("concern_{}", k + 1)))
-            .collect(),
-        comment: text(columns.comment, "comment"),
-        age_band: text(columns.age_band, "age_band"),
-        sex: text(columns.sex, "sex"),
-        disability: text(columns.disability, "disability"),
-    };
-    let channel_raw = text(columns.channel, "channel");
-    let submitted_raw = text(columns.submitted_at, "submitted_at");
-
-    if postcode_district.is_some() && cx.definition.questions.postcode_district.is_none() {
+    let text = RowText::read(record, columns, &mut errors);
+    if text.input.postcode_district.is_some() && cx.definition.questions.postcode_district.is_none() {
         errors.push(FieldError::new(
             "postcode_district",
             "this consultation does not ask for a postcode district: leave it blank",
         ));
     }
-    let channel = match channel_raw.as_deref().map(Channel::parse) {
+    let channel = channel(text.channel.as_deref(), &mut errors);
+    let submitted_at = submitted_at(text.submitted_at.as_deref(), cx, &mut errors);
+    let parsed = SurveyResponse::parse(
+        &text.input,
+        cx.definition,
+        cx.geography,
+        channel.unwrap_or(Channel::Import),
+        submitted_at,
+    );
+    match parsed {
+        Ok(response) if errors.is_empty() => Ok(response),
+        Ok(_) => Err(errors),
+        Err(validation) => {
+            errors.extend(validation.errors);
+            Err(errors)
+        }
+    }
+}
+
+/// A row's cells as text (blank cells as `None`), before any is checked.
+struct RowText {
+    input: ResponseInput,
+    channel: Option<String>,
+    submitted_at: Option<String>,
+}
+
+impl RowText {
+    /// Decodes every cell the header names; cells that are not UTF-8 add an error and are kept
+    /// with replacement characters.
+    fn read(record: &ByteRecord, columns: &ColumnMap, errors: &mut Vec<FieldError>) -> Self {
+        let mut text = |at: Option<usize>, name: &str| -> Option<String> {
+            at.and_then(|i| decode(record, i, name, errors)).map(Cow::into_owned)
+        };
+        let input = ResponseInput {
+            council_area: text(Some(columns.council_area), "council_area"),
+            postcode_district: text(columns.postcode_district, "postcode_district"),
+            feel_safe: text(columns.feel_safe, "feel_safe"),
+            confidence: text(columns.confidence, "confidence"),
+            concerns: columns
+                .concerns
+                .iter()
+                .enumerate()
+                .map(|(k, &i)| text(Some(i), &format!("concern_{}", k + 1)))
+                .collect(),
+            comment: text(columns.comment, "comment"),
+            age_band: text(columns.age_band, "age_band"),
+            sex: text(columns.sex, "sex"),
+            disability: text(columns.disability, "disability"),
+        };
+        RowText {
+            input,
+            channel: text(columns.channel, "channel"),
+            submitted_at: text(columns.submitted_at, "submitted_at"),
+        }
+    }
+}
+
+/// The channel; blank means an import.
+fn channel(raw: Option<&str>, errors: &mut Vec<FieldError>) -> Option<Channel> {
+    match raw.map(Channel::parse) {
         None => Some(Channel::Import),
         Some(Ok(c)) => Some(c),
         Some(Err(m)) => {
             errors.push(FieldError::new("channel", m));
             None
         }
-    };
-    let submitted_at = match submitted_raw.as_deref().map(parse_submitted_at) {
+    }
+}
+
+/// When the response was given, on a UK date within the consultation period; blank means the
+/// time of the import.
+fn submitted_at(raw: Option<&str>, cx: &RowContext<'_>, errors: &mut Vec<FieldError>) -> Option<DateTime<Utc>> {
+    match raw.map(parse_submitted_at) {
         None => Some(cx.import_time),
         Some(Ok(t)) => {
-            let day = super::uk_time::to_uk_local(t).date();
+            let day = uk_date(t);
             if day < cx.definition.opens || day > cx.definition.closes {
                 errors.push(FieldError::new(
                     "submitted_at",
@@ -135,22 +176,6 @@ pub fn parse_row(record: &ByteRecord, cx: &RowContext<'_>) -> Result<SurveyRespo
         Some(Err(m)) => {
             errors.push(FieldError::new("submitted_at", m));
             None
-        }
-    };
-
-    let parsed = SurveyResponse::parse(
-        &input,
-        cx.definition,
-        cx.geography,
-        channel.unwrap_or(Channel::Import),
-        submitted_at,
-    );
-    match parsed {
-        Ok(response) if errors.is_empty() => Ok(response),
-        Ok(_) => Err(errors),
-        Err(validation) => {
-            errors.extend(validation.errors);
-            Err(errors)
         }
     }
 }

@@ -148,3 +148,37 @@ fn the_example_file_in_the_fixtures_is_valid() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/paper-forms-example.csv");
     assert_eq!(check_csv(&definition(), geography(), &path).unwrap(), 6);
 }
+
+#[test]
+fn a_uk_time_skipped_when_the_clocks_go_forward_is_refused_naming_the_field() {
+    // 28 March 2027: the clocks go from 01:00 GMT to 02:00 BST.
+    let file = "council_area,concern_1,submitted_at\nS12000036,speeding,2027-03-28 01:30\n";
+    let r = rejected(file.as_bytes());
+    let problem = &r.first_problems[0].errors[0];
+    assert_eq!(problem.field, "submitted_at");
+    assert!(problem.message.contains("did not happen in the UK"), "{r}");
+    assert_eq!(
+        check(b"council_area,concern_1,submitted_at\nS12000036,speeding,2027-03-28 02:30\n").unwrap(),
+        1
+    );
+}
+
+#[test]
+fn a_uk_time_repeated_when_the_clocks_go_back_is_read_as_the_earlier_bst_time() {
+    // 25 October 2026: 01:30 happens at 00:30 UTC (BST) and again at 01:30 UTC (GMT).
+    let t = row::parse_submitted_at("2026-10-25 01:30").unwrap();
+    assert_eq!(t.to_rfc3339(), "2026-10-25T00:30:00+00:00");
+    let after = row::parse_submitted_at("2026-10-25 02:30").unwrap();
+    assert_eq!(after.to_rfc3339(), "2026-10-25T02:30:00+00:00");
+}
+
+#[test]
+fn the_consultation_period_is_checked_against_the_uk_date_of_the_submission() {
+    // 23:30 UTC on 31 March 2027 is 00:30 BST on 1 April, after the consultation closed.
+    let late = "council_area,concern_1,submitted_at\nS12000036,speeding,2027-03-31T23:30:00Z\n";
+    assert!(rejected(late.as_bytes()).first_problems[0].errors[0]
+        .message
+        .contains("1 April 2027 is outside the consultation period"));
+    let in_time = "council_area,concern_1,submitted_at\nS12000036,speeding,2027-03-31T22:30:00Z\n";
+    assert_eq!(check(in_time.as_bytes()).unwrap(), 1);
+}

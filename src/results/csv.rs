@@ -60,6 +60,22 @@ impl<'a> Row<'a> {
             low_base: p.low_base,
         }
     }
+
+    /// The cells after the area columns, before neutralising.
+    fn cells(&self) -> [String; 10] {
+        [
+            self.measure.to_string(),
+            self.concern_id.to_string(),
+            self.label.to_string(),
+            self.rank.map(|r| r.to_string()).unwrap_or_default(),
+            number(self.estimate),
+            number(self.ci.0),
+            number(self.ci.1),
+            self.base.to_string(),
+            self.suppressed.to_string(),
+            self.low_base.to_string(),
+        ]
+    }
 }
 
 /// The report as CSV text.
@@ -75,7 +91,18 @@ pub fn to_csv(report: &ResultsReport) -> Result<String, csv::Error> {
         report.area.code.clone(),
         report.area.name.clone(),
     ];
-    let mut rows = Vec::new();
+    let mut rows = headline_rows(report);
+    rows.extend(concern_rows(report));
+    for row in rows {
+        let cells = row.cells();
+        writer.write_record(prefix.iter().chain(cells.iter()).map(|c| neutralise(c)))?;
+    }
+    let bytes = writer.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// The selection's size and weights, and the feeling-safe and confidence shares.
+fn headline_rows(report: &ResultsReport) -> Vec<Row<'_>> {
     let headline = |measure: &'static str, value: Option<f64>| Row {
         measure,
         concern_id: "",
@@ -87,22 +114,24 @@ pub fn to_csv(report: &ResultsReport) -> Result<String, csv::Error> {
         suppressed: report.suppressed,
         low_base: report.low_base,
     };
-    rows.push(headline("n", Some(report.n as f64)));
-    rows.push(headline("sum_weights", report.sum_weights));
-    rows.push(headline("design_effect", report.design_effect));
-    rows.push(headline("n_effective", report.n_effective));
-    rows.push(Row::proportion(
-        "feel_safe",
-        ("", "Feels safe (4 or 5)"),
-        None,
-        &report.feel_safe,
-    ));
-    rows.push(Row::proportion(
-        "confidence",
-        ("", "Confident in the local police (4 or 5)"),
-        None,
-        &report.confidence,
-    ));
+    vec![
+        headline("n", Some(report.n as f64)),
+        headline("sum_weights", report.sum_weights),
+        headline("design_effect", report.design_effect),
+        headline("n_effective", report.n_effective),
+        Row::proportion("feel_safe", ("", "Feels safe (4 or 5)"), None, &report.feel_safe),
+        Row::proportion(
+            "confidence",
+            ("", "Confident in the local police (4 or 5)"),
+            None,
+            &report.confidence,
+        ),
+    ]
+}
+
+/// Each concern's figures, in the report's order (its rank).
+fn concern_rows(report: &ResultsReport) -> Vec<Row<'_>> {
+    let mut rows = Vec::new();
     for (position, c) in report.concerns.iter().enumerate() {
         let rank = Some(position + 1);
         let id = (c.concern_id.as_str(), c.label.as_str());
@@ -128,21 +157,5 @@ pub fn to_csv(report: &ResultsReport) -> Result<String, csv::Error> {
         rows.push(plain("rank_interval", None, interval));
         rows.push(plain("p_rank_first", c.p_rank_first, (None, None)));
     }
-    for row in rows {
-        let cells = [
-            row.measure.to_string(),
-            row.concern_id.to_string(),
-            row.label.to_string(),
-            row.rank.map(|r| r.to_string()).unwrap_or_default(),
-            number(row.estimate),
-            number(row.ci.0),
-            number(row.ci.1),
-            row.base.to_string(),
-            row.suppressed.to_string(),
-            row.low_base.to_string(),
-        ];
-        writer.write_record(prefix.iter().chain(cells.iter()).map(|c| neutralise(c)))?;
-    }
-    let bytes = writer.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    rows
 }

@@ -10,7 +10,7 @@ use super::selection::{AreaLabel, ResolvedSelection};
 use super::weighting::{weight_area, AreaWeightingReport, WeightedArea, WeightingOptions};
 use super::ResultsError;
 use crate::domain::population::PopulationMargins;
-use crate::domain::{Geography, SurveyDefinition};
+use crate::domain::{Geography, Likert5, SurveyDefinition};
 use crate::stats::{summarise_weights, BootstrapOptions, BootstrapRanks, StatsError, WeightSummary};
 
 /// Everything the engine reads.
@@ -89,14 +89,19 @@ pub struct SelectionFigures {
     pub representativeness: super::representativeness::Representativeness,
 }
 
-/// "Feels safe": answered 4 (fairly safe) or 5 (very safe).
+/// "Feels safe": answered fairly or very safe ([`Likert5::is_top_two`]).
 pub fn feels_safe(r: &Respondent) -> Option<bool> {
-    r.feel_safe.map(|v| v >= 4)
+    top_two(r.feel_safe)
 }
 
-/// "Confident in the local police": answered 4 or 5.
+/// "Confident in the local police": answered fairly or very confident ([`Likert5::is_top_two`]).
 pub fn is_confident(r: &Respondent) -> Option<bool> {
-    r.confidence.map(|v| v >= 4)
+    top_two(r.confidence)
+}
+
+/// `None` for no answer (the database only stores 1 to 5, so nothing else is dropped).
+fn top_two(answer: Option<u8>) -> Option<bool> {
+    answer.and_then(|v| Likert5::try_from(v).ok()).map(Likert5::is_top_two)
 }
 
 /// Rakes every area of the selection that has responses.
@@ -195,51 +200,73 @@ pub fn compute_selection_grouped(
     }
     let all_weights: Vec<f64> = weighted.iter().flat_map(|w| w.weights.iter().copied()).collect();
     figures.weights = Some(summarise_weights(&all_weights)?);
-    figures.feel_safe = pooled_proportion(&areas, feels_safe)?;
-    figures.confidence = pooled_proportion(&areas, is_confident)?;
-    let (top_n, first) = concern_counts(&areas, concerns, max_ranked);
-    for (k, estimates) in figures.concerns.iter_mut().enumerate() {
-        let of_concern = |counts: &[Vec<AreaCounts>]| counts.iter().map(|area| area[k].clone()).collect::<Vec<_>>();
-        estimates.share_top_n = pooled_from_counts(&areas, &of_concern(&top_n))?;
-        estimates.share_first = pooled_from_counts(&areas, &of_concern(&first))?;
-    }
-    for (estimate, group) in figures.groups.iter_mut().zip(groups) {
-        *estimate = pooled_proportion(&areas, |r| {
-            Some(r.ranking.as_slice().iter().take(max_ranked).any(|c| group.contains(c)))
-        })?;
-    }
+    estimate_shares(&mut figures, &areas, max_ranked, groups)?;
     let ballots = MergedBallots::of_areas(&areas, max_ranked);
     let concern_figures = concern_figures(&ballots, concerns, max_ranked)?;
     figures.basis = RankBasis::of(&concern_figures);
     figures.figures = Some(concern_figures);
     if let (true, Some(bootstrap_options)) = (bootstrap, &options.bootstrap) {
-        let raking = &options.weighting.raking;
-        let basis = figures.basis;
-        let start = figures
-            .figures
-            .as_ref()
-            .and_then(|f| f.plackett_luce.as_ref())
-            .map(|fit| fit.log_worth.as_slice());
-        match rank_stability_with_groups(
-            &areas,
-            concerns,
-            max_ranked,
-            basis,
-            start,
-            groups,
-            raking,
-            bootstrap_options,
-        ) {
-            Ok((ranks, group_ranks)) => {
-                figures.ranks = Some(ranks);
-                figures.group_ranks = group_ranks;
-            }
-            // Every resample left some raking group empty: report no rank intervals rather than fail.
-            Err(ResultsError::Stats(StatsError::AllReplicatesFailed(cause))) => {
-                tracing::warn!(%cause, area = %figures.label.code, "no bootstrap replicate could be raked");
-            }
-            Err(e) => return Err(e),
-        }
+        add_rank_stability(&mut figures, &areas, max_ranked, groups, options, bootstrap_options)?;
     }
     Ok(figures)
+}
+
+/// The pooled shares: feeling safe, confident, each concern (top N and first) and each group.
+fn estimate_shares(
+    figures: &mut SelectionFigures,
+    areas: &[AreaForEstimates<'_>],
+    max_ranked: usize,
+    groups: &[Vec<u8>],
+) -> Result<(), ResultsError> {
+    figures.feel_safe = pooled_proportion(areas, feels_safe)?;
+    figures.confidence = pooled_proportion(areas, is_confident)?;
+    let (top_n, first) = concern_counts(areas, figures.concerns.len(), max_ranked);
+    for (k, estimates) in figures.concerns.iter_mut().enumerate() {
+        let of_concern = |counts: &[Vec<AreaCounts>]| counts.iter().map(|area| area[k].clone()).collect::<Vec<_>>();
+        estimates.share_top_n = pooled_from_counts(areas, &of_concern(&top_n))?;
+        estimates.share_first = pooled_from_counts(areas, &of_concern(&first))?;
+    }
+    for (estimate, group) in figures.groups.iter_mut().zip(groups) {
+        *estimate = pooled_proportion(areas, |r| {
+            Some(r.ranking.as_slice().iter().take(max_ranked).any(|c| group.contains(c)))
+        })?;
+    }
+    Ok(())
+}
+
+/// Bootstrap rank stability of the concerns and groups, started from the fitted worths.
+fn add_rank_stability(
+    figures: &mut SelectionFigures,
+    areas: &[AreaForEstimates<'_>],
+    max_ranked: usize,
+    groups: &[Vec<u8>],
+    options: &EngineOptions,
+    bootstrap_options: &BootstrapOptions,
+) -> Result<(), ResultsError> {
+    let start = figures
+        .figures
+        .as_ref()
+        .and_then(|f| f.plackett_luce.as_ref())
+        .map(|fit| fit.log_worth.as_slice());
+    match rank_stability_with_groups(
+        areas,
+        figures.concerns.len(),
+        max_ranked,
+        figures.basis,
+        start,
+        groups,
+        &options.weighting.raking,
+        bootstrap_options,
+    ) {
+        Ok((ranks, group_ranks)) => {
+            figures.ranks = Some(ranks);
+            figures.group_ranks = group_ranks;
+        }
+        // Every resample left some raking group empty: report no rank intervals rather than fail.
+        Err(ResultsError::Stats(StatsError::AllReplicatesFailed(cause))) => {
+            tracing::warn!(%cause, area = %figures.label.code, "no bootstrap replicate could be raked");
+        }
+        Err(e) => return Err(e),
+    }
+    Ok(())
 }

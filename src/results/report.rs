@@ -244,6 +244,39 @@ pub fn build_report(
     let level = options.level;
     let suppressed = thresholds.suppressed(figures.n);
     let weights = figures.weights.filter(|_| !suppressed);
+    let mut concerns = concern_results(definition, figures, thresholds, level)?;
+    order_concerns(&mut concerns, figures);
+    Ok(ResultsReport {
+        consultation: definition.id.as_str().to_string(),
+        area: figures.label.clone(),
+        n: figures.n,
+        sum_weights: weights.map(|w| w.sum),
+        design_effect: weights.map(|w| w.kish_design_effect),
+        n_effective: weights.map(|w| w.effective_sample_size),
+        suppressed,
+        low_base: thresholds.low_base(figures.n),
+        feel_safe: proportion(figures.feel_safe.as_ref(), thresholds, level)?,
+        confidence: proportion(figures.confidence.as_ref(), thresholds, level)?,
+        concerns,
+        ranking: ranking_info(definition, figures, options),
+        weighting: weighting_info(geography, population, figures, options),
+        disclosure: DisclosureInfo {
+            suppression_threshold: definition.suppression_threshold,
+            low_base_threshold: definition.low_base_threshold,
+        },
+        representativeness: figures.representativeness.disclosed(suppressed),
+        comparison: None,
+    })
+}
+
+/// One row per concern, in the definition's order, with disclosure control applied.
+fn concern_results(
+    definition: &SurveyDefinition,
+    figures: &SelectionFigures,
+    thresholds: Thresholds,
+    level: f64,
+) -> Result<Vec<ConcernResult>, StatsError> {
+    let suppressed = thresholds.suppressed(figures.n);
     let pl = figures.figures.as_ref().and_then(|f| f.plackett_luce.as_ref());
     let mut concerns = Vec::with_capacity(definition.concerns.len());
     for (k, concern) in definition.concerns.iter().enumerate() {
@@ -267,79 +300,74 @@ pub fn build_report(
             low_base: thresholds.low_base(figures.n),
         });
     }
-    order_concerns(&mut concerns, figures);
+    Ok(concerns)
+}
+
+/// How the concerns were ordered: the basis, the model fit and the bootstrap settings.
+fn ranking_info(definition: &SurveyDefinition, figures: &SelectionFigures, options: &EngineOptions) -> RankingInfo {
+    let pl = figures.figures.as_ref().and_then(|f| f.plackett_luce.as_ref());
+    RankingInfo {
+        basis: figures.basis,
+        explanation: RANKING_EXPLANATION,
+        top_n: definition.max_ranked,
+        plackett_luce: pl.map(|fit| PlackettLuceInfo {
+            identified: fit.identified,
+            converged: fit.converged,
+            iterations: fit.iterations,
+        }),
+        bootstrap: figures
+            .ranks
+            .as_ref()
+            .zip(options.bootstrap.as_ref())
+            .map(|(ranks, b)| BootstrapInfo {
+                replicates: b.replicates,
+                replicates_used: ranks.replicates_used,
+                replicates_failed: ranks.replicates_failed,
+                seed: b.seed,
+                level: b.level,
+                method: super::BOOTSTRAP_METHOD,
+            }),
+    }
+}
+
+/// How the responses were weighted, area by area, and against which population.
+fn weighting_info(
+    geography: &Geography,
+    population: &PopulationMargins,
+    figures: &SelectionFigures,
+    options: &EngineOptions,
+) -> WeightingInfo {
     let trimming = options.weighting.trim.map(|t| TrimmingSettings {
         lower_ratio: t.lower_ratio,
         upper_ratio: t.upper_ratio,
         max_rounds: t.max_rounds,
     });
-    Ok(ResultsReport {
-        consultation: definition.id.as_str().to_string(),
-        area: figures.label.clone(),
-        n: figures.n,
-        sum_weights: weights.map(|w| w.sum),
-        design_effect: weights.map(|w| w.kish_design_effect),
-        n_effective: weights.map(|w| w.effective_sample_size),
-        suppressed,
-        low_base: thresholds.low_base(figures.n),
-        feel_safe: proportion(figures.feel_safe.as_ref(), thresholds, level)?,
-        confidence: proportion(figures.confidence.as_ref(), thresholds, level)?,
-        concerns,
-        ranking: RankingInfo {
-            basis: figures.basis,
-            explanation: RANKING_EXPLANATION,
-            top_n: definition.max_ranked,
-            plackett_luce: pl.map(|fit| PlackettLuceInfo {
-                identified: fit.identified,
-                converged: fit.converged,
-                iterations: fit.iterations,
-            }),
-            bootstrap: figures
-                .ranks
-                .as_ref()
-                .zip(options.bootstrap.as_ref())
-                .map(|(ranks, b)| BootstrapInfo {
-                    replicates: b.replicates,
-                    replicates_used: ranks.replicates_used,
-                    replicates_failed: ranks.replicates_failed,
-                    seed: b.seed,
-                    level: b.level,
-                    method: super::BOOTSTRAP_METHOD,
-                }),
+    WeightingInfo {
+        method: super::WEIGHTING_METHOD,
+        margins: ["age_band", "sex"],
+        population: PopulationSource {
+            source: population.source.clone(),
+            year: population.year,
         },
-        weighting: WeightingInfo {
-            method: super::WEIGHTING_METHOD,
-            margins: ["age_band", "sex"],
-            population: PopulationSource {
-                source: population.source.clone(),
-                year: population.year,
-            },
-            unknown_age_or_sex: super::UNKNOWN_CATEGORIES,
-            collapsing: super::COLLAPSING,
-            pooling: super::POOLING,
-            variance: super::VARIANCE,
-            tolerance: options.weighting.raking.tolerance,
-            max_iterations: options.weighting.raking.max_iterations,
-            minimum_cell: options.weighting.minimum_cell,
-            trimming,
-            converged: figures.areas.iter().all(|a| a.converged),
-            areas: figures.areas.clone(),
-            areas_without_responses: figures
-                .without_responses
-                .iter()
-                .map(|&i| AreaRef {
-                    code: geography.areas[i].code.to_string(),
-                    name: geography.areas[i].name.clone(),
-                })
-                .collect(),
-        },
-        disclosure: DisclosureInfo {
-            suppression_threshold: definition.suppression_threshold,
-            low_base_threshold: definition.low_base_threshold,
-        },
-        representativeness: figures.representativeness.disclosed(suppressed),
-        comparison: None,
-    })
+        unknown_age_or_sex: super::UNKNOWN_CATEGORIES,
+        collapsing: super::COLLAPSING,
+        pooling: super::POOLING,
+        variance: super::VARIANCE,
+        tolerance: options.weighting.raking.tolerance,
+        max_iterations: options.weighting.raking.max_iterations,
+        minimum_cell: options.weighting.minimum_cell,
+        trimming,
+        converged: figures.areas.iter().all(|a| a.converged),
+        areas: figures.areas.clone(),
+        areas_without_responses: figures
+            .without_responses
+            .iter()
+            .map(|&i| AreaRef {
+                code: geography.areas[i].code.to_string(),
+                name: geography.areas[i].name.clone(),
+            })
+            .collect(),
+    }
 }
 
 /// Orders concerns by the ranking score, highest first (ties and suppressed figures keep the

@@ -133,53 +133,7 @@ pub fn weight_area(
     population: &AdultPopulation,
     options: &WeightingOptions,
 ) -> Result<WeightedArea, ResultsError> {
-    debug_assert_eq!(AGE_LABELS.len(), AgeBand::ALL.len());
-    debug_assert_eq!(SEX_LABELS.len(), Sex::ALL.len());
-    let minimum = options.minimum_cell.max(1);
-    let mut margins = Vec::new();
-    let mut reports = Vec::new();
-    let specs: [(Variable, Vec<f64>, &[&'static str]); 2] = [
-        (Variable::AgeBand, population.age_margin().to_vec(), &AGE_LABELS),
-        (Variable::Sex, population.sex_margin().to_vec(), &SEX_LABELS),
-    ];
-    for (variable, targets, labels) in specs {
-        let mut counts = vec![0usize; labels.len()];
-        let mut unknown = 0;
-        for r in respondents {
-            let code = if variable == Variable::AgeBand { r.age } else { r.sex };
-            match code.and_then(|c| counts.get_mut(usize::from(c))) {
-                Some(count) => *count += 1,
-                None => unknown += 1,
-            }
-        }
-        let collapse = collapse_small_categories(&counts, minimum);
-        let used = unknown < respondents.len();
-        reports.push(MarginReport {
-            variable,
-            used,
-            groups: collapse
-                .groups
-                .iter()
-                .map(|g| g.iter().map(|&c| labels[c]).collect())
-                .collect(),
-            collapsed: collapse.collapsed.iter().map(|&c| labels[c]).collect(),
-            unknown,
-        });
-        if used {
-            margins.push(UsedMargin {
-                variable,
-                targets: collapse.merge_targets(&targets),
-                mapping: collapse.mapping,
-            });
-        }
-    }
-    if margins.is_empty() {
-        margins.push(UsedMargin {
-            variable: Variable::Total,
-            mapping: vec![0],
-            targets: vec![population.total() as f64],
-        });
-    }
+    let (margins, reports) = area_margins(respondents, population, options.minimum_cell.max(1));
     let design = design_for(&margins, respondents.iter().map(|r| (r.age, r.sex)))?;
     let ones = vec![1.0; respondents.len()];
     let (raking, trimming) = match &options.trim {
@@ -216,6 +170,68 @@ pub fn weight_area(
         weights: raking.weights,
         report,
     })
+}
+
+/// The margins an area is raked to (age band and sex, small categories merged with a neighbour;
+/// only the total when nobody answered either), and a report on each.
+fn area_margins(
+    respondents: &[Respondent],
+    population: &AdultPopulation,
+    minimum: usize,
+) -> (Vec<UsedMargin>, Vec<MarginReport>) {
+    debug_assert_eq!(AGE_LABELS.len(), AgeBand::ALL.len());
+    debug_assert_eq!(SEX_LABELS.len(), Sex::ALL.len());
+    let mut margins = Vec::new();
+    let mut reports = Vec::new();
+    let specs: [(Variable, Vec<f64>, &[&'static str]); 2] = [
+        (Variable::AgeBand, population.age_margin().to_vec(), &AGE_LABELS),
+        (Variable::Sex, population.sex_margin().to_vec(), &SEX_LABELS),
+    ];
+    for (variable, targets, labels) in specs {
+        let (counts, unknown) = category_counts(respondents, variable, labels.len());
+        let collapse = collapse_small_categories(&counts, minimum);
+        let used = unknown < respondents.len();
+        reports.push(MarginReport {
+            variable,
+            used,
+            groups: collapse
+                .groups
+                .iter()
+                .map(|g| g.iter().map(|&c| labels[c]).collect())
+                .collect(),
+            collapsed: collapse.collapsed.iter().map(|&c| labels[c]).collect(),
+            unknown,
+        });
+        if used {
+            margins.push(UsedMargin {
+                variable,
+                targets: collapse.merge_targets(&targets),
+                mapping: collapse.mapping,
+            });
+        }
+    }
+    if margins.is_empty() {
+        margins.push(UsedMargin {
+            variable: Variable::Total,
+            mapping: vec![0],
+            targets: vec![population.total() as f64],
+        });
+    }
+    (margins, reports)
+}
+
+/// Respondents per category of `variable` (age band or sex), and how many did not say.
+fn category_counts(respondents: &[Respondent], variable: Variable, categories: usize) -> (Vec<usize>, usize) {
+    let mut counts = vec![0usize; categories];
+    let mut unknown = 0;
+    for r in respondents {
+        let code = if variable == Variable::AgeBand { r.age } else { r.sex };
+        match code.and_then(|c| counts.get_mut(usize::from(c))) {
+            Some(count) => *count += 1,
+            None => unknown += 1,
+        }
+    }
+    (counts, unknown)
 }
 
 /// A raking design over units with the given (age, sex) codes, using `margins`' groups and targets.

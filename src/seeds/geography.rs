@@ -1,7 +1,7 @@
 //! `divisions.csv` (code,name) and `council-areas.csv` (GSS code, NRS name, police division,
 //! all-ages population) → the reference `Geography`.
 
-use super::csv_rows::read_rows;
+use super::csv_rows::{read_rows, Row};
 use super::error::{Problems, SeedError};
 use crate::domain::{CouncilArea, CouncilAreaCode, Division, DivisionCode};
 
@@ -32,16 +32,18 @@ pub fn parse_divisions(file: &str, text: &str) -> Result<Vec<Division>, SeedErro
     problems.into_result(divisions)
 }
 
+const AREA_COLUMNS: [&str; 5] = [
+    "council_area_code",
+    "council_area_name",
+    "police_division_code",
+    "police_division_name",
+    "population_total",
+];
+
 /// Scotland's council areas, each in one known division, codes and names unique.
 pub fn parse_council_areas(file: &str, text: &str, divisions: &[Division]) -> Result<Vec<CouncilArea>, SeedError> {
+    let columns = AREA_COLUMNS;
     let mut problems = Problems::default();
-    let columns = [
-        "council_area_code",
-        "council_area_name",
-        "police_division_code",
-        "police_division_name",
-        "population_total",
-    ];
     let rows = read_rows(file, text, &columns, &mut problems);
     let mut areas: Vec<CouncilArea> = Vec::with_capacity(rows.len());
     for row in &rows {
@@ -60,37 +62,7 @@ pub fn parse_council_areas(file: &str, text: &str, divisions: &[Division]) -> Re
         } else if areas.iter().any(|a| a.name == name) {
             problems.push(file, line, columns[1], format!("'{name}' is listed twice"));
         }
-        let division = match DivisionCode::parse(row.get(2)) {
-            Err(message) => {
-                problems.push(file, line, columns[2], message);
-                None
-            }
-            Ok(d) => match divisions.iter().find(|known| known.code == d) {
-                None => {
-                    problems.push(
-                        file,
-                        line,
-                        columns[2],
-                        format!("{d} is not a division in divisions.csv"),
-                    );
-                    None
-                }
-                Some(known) if known.name != row.get(3) => {
-                    problems.push(
-                        file,
-                        line,
-                        columns[3],
-                        format!(
-                            "'{}' differs from division {d}'s name in divisions.csv ('{}')",
-                            row.get(3),
-                            known.name
-                        ),
-                    );
-                    None
-                }
-                Some(_) => Some(d),
-            },
-        };
+        let division = known_division(file, row, divisions, &mut problems);
         let population_total = match row.get(4).parse::<i64>() {
             Ok(n) if n > 0 => Some(n),
             _ => {
@@ -113,4 +85,40 @@ pub fn parse_council_areas(file: &str, text: &str, divisions: &[Division]) -> Re
         }
     }
     problems.into_result(areas)
+}
+
+/// The row's division: a code in divisions.csv, with the same name there.
+fn known_division(file: &str, row: &Row, divisions: &[Division], problems: &mut Problems) -> Option<DivisionCode> {
+    let (line, columns) = (Some(row.line), AREA_COLUMNS);
+    match DivisionCode::parse(row.get(2)) {
+        Err(message) => {
+            problems.push(file, line, columns[2], message);
+            None
+        }
+        Ok(d) => match divisions.iter().find(|known| known.code == d) {
+            None => {
+                problems.push(
+                    file,
+                    line,
+                    columns[2],
+                    format!("{d} is not a division in divisions.csv"),
+                );
+                None
+            }
+            Some(known) if known.name != row.get(3) => {
+                problems.push(
+                    file,
+                    line,
+                    columns[3],
+                    format!(
+                        "'{}' differs from division {d}'s name in divisions.csv ('{}')",
+                        row.get(3),
+                        known.name
+                    ),
+                );
+                None
+            }
+            Some(_) => Some(d),
+        },
+    }
 }

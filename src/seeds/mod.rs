@@ -1,6 +1,7 @@
-//! Reading the reference data in `seeds/` (the folder is `LOCALVOICE_SEEDS`, read by
-//! `crate::config`; this module reads no environment variables). Pure: files in, domain values
-//! out, no database. `crate::db` writes the result to the reference tables.
+//! Reading the reference data in `seeds/` (the folder is given by `--seeds` or `LOCALVOICE_SEEDS`,
+//! read by the command line in `crate::cli` and listed in `crate::config`; this module reads no
+//! environment variables). Pure: files in, domain values out, no database. `crate::db` writes the
+//! result to the reference tables.
 //!
 //! | file | becomes |
 //! |---|---|

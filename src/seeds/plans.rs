@@ -8,6 +8,7 @@ use crate::defs::line_col;
 use crate::domain::{ConcernId, CouncilAreaCode, DivisionCode, SurveyDefinition};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::ops::Range;
 use std::path::Path;
 use toml::Spanned;
 
@@ -73,139 +74,173 @@ struct RawPlanPriority {
 
 /// Parses one plan; `file` is used in messages and its stem must equal the plan's `id`.
 pub fn parse_plan(file: &str, text: &str) -> Result<CurrentPlan, SeedError> {
-    let mut problems = Problems::default();
-    let line = |span: std::ops::Range<usize>| Some(line_col(text, span.start).0);
+    let mut checked = PlanFile {
+        name: file,
+        text,
+        problems: Problems::default(),
+    };
     let raw: RawPlan = match toml::from_str(text) {
         Ok(raw) => raw,
         Err(e) => {
-            problems.push(file, e.span().and_then(line), "(toml)", e.message().replace('\n', " "));
-            return Err(problems.into_error());
+            checked.problem(e.span(), "(toml)", e.message().replace('\n', " "));
+            return Err(checked.problems.into_error());
         }
     };
-    let id = raw.id.get_ref().trim().to_string();
-    let stem = Path::new(file).file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    let id_ok = id.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    if !id_ok || id != stem {
-        problems.push(
-            file,
-            line(raw.id.span()),
-            "id",
-            format!("'{id}' must be the file name without .toml ('{stem}'): lower-case letters, digits and -"),
-        );
-    }
+    let id = checked.id(&raw.id);
     for (value, field) in [(&raw.title, "title"), (&raw.source_file, "source_file")] {
         if value.get_ref().trim().is_empty() {
-            problems.push(file, line(value.span()), field, "must not be blank");
+            checked.problem(Some(value.span()), field, "must not be blank");
         }
     }
     let division = DivisionCode::parse(raw.division.get_ref())
-        .map_err(|m| problems.push(file, line(raw.division.span()), "division", m))
+        .map_err(|m| checked.problem(Some(raw.division.span()), "division", m))
         .ok();
-    let mut council_areas: Vec<CouncilAreaCode> = Vec::new();
-    if raw.council_areas.get_ref().is_empty() {
-        problems.push(
-            file,
-            line(raw.council_areas.span()),
-            "council_areas",
-            "must list at least one council area code",
-        );
-    }
-    for code in raw.council_areas.get_ref() {
-        match CouncilAreaCode::parse(code.get_ref()) {
-            Ok(c) if council_areas.contains(&c) => {
-                problems.push(file, line(code.span()), "council_areas", format!("{c} is listed twice"))
-            }
-            Ok(c) => council_areas.push(c),
-            Err(m) => problems.push(file, line(code.span()), "council_areas", m),
-        }
-    }
-    let (start, end) = (*raw.period_start.get_ref(), *raw.period_end.get_ref());
-    for (value, field) in [(&raw.period_start, "period_start"), (&raw.period_end, "period_end")] {
-        if !(2000..=2100).contains(value.get_ref()) {
-            problems.push(
-                file,
-                line(value.span()),
-                field,
-                format!("{} is not a plausible year", value.get_ref()),
-            );
-        }
-    }
-    if start > end {
-        problems.push(
-            file,
-            line(raw.period_end.span()),
-            "period_end",
-            format!("{end} is before period_start ({start})"),
-        );
-    }
-    if raw.priorities.is_empty() {
-        problems.push(
-            file,
-            None,
-            "priorities",
-            "a plan needs at least one [[priorities]] block",
-        );
-    }
-    let mut priorities: Vec<PlanPriority> = Vec::new();
-    for (i, p) in raw.priorities.iter().enumerate() {
-        let n = i + 1;
-        let p_ref = p.get_ref();
-        let label = p_ref.label.get_ref().trim().to_string();
-        if label.is_empty() || priorities.iter().any(|q| q.label == label) {
-            problems.push(
-                file,
-                line(p_ref.label.span()),
-                &format!("priorities[{n}].label"),
-                "must be non-blank and unique in the plan",
-            );
-        }
-        if p_ref.summary.get_ref().trim().is_empty() {
-            problems.push(
-                file,
-                line(p_ref.summary.span()),
-                &format!("priorities[{n}].summary"),
-                "must not be blank",
-            );
-        }
-        let mut concerns: Vec<ConcernId> = Vec::new();
-        for c in &p_ref.concerns {
-            match ConcernId::parse(c.get_ref()) {
-                Ok(id) if concerns.contains(&id) => problems.push(
-                    file,
-                    line(c.span()),
-                    &format!("priorities[{n}].concerns"),
-                    format!("'{id}' is listed twice"),
-                ),
-                Ok(id) => concerns.push(id),
-                Err(m) => problems.push(file, line(c.span()), &format!("priorities[{n}].concerns"), m),
-            }
-        }
-        priorities.push(PlanPriority {
-            label,
-            summary: p_ref.summary.get_ref().trim().to_string(),
-            concerns,
-        });
-    }
+    let council_areas = checked.council_areas(&raw.council_areas);
+    let period = checked.period(&raw.period_start, &raw.period_end);
+    let priorities = checked.priorities(&raw.priorities);
     let Some(division) = division else {
-        return Err(problems.into_error());
+        return Err(checked.problems.into_error());
     };
     let plan = CurrentPlan {
         id,
         title: raw.title.get_ref().trim().to_string(),
         division,
         council_areas,
-        period: PlanPeriod {
-            start_year: start as i32,
-            end_year: end as i32,
-        },
+        period,
         source_file: raw.source_file.get_ref().trim().to_string(),
         priorities,
         seed_file: file.to_string(),
     };
-    problems.into_result(plan)
+    checked.problems.into_result(plan)
+}
+
+/// One plan file being checked, and the problems found in it so far (each with its line).
+struct PlanFile<'a> {
+    name: &'a str,
+    text: &'a str,
+    problems: Problems,
+}
+
+impl PlanFile<'_> {
+    fn problem(&mut self, span: Option<Range<usize>>, field: &str, message: impl Into<String>) {
+        let line = span.map(|span| line_col(self.text, span.start).0);
+        self.problems.push(self.name, line, field, message);
+    }
+
+    /// The plan's id, which must be the file name without `.toml`.
+    fn id(&mut self, raw: &Spanned<String>) -> String {
+        let id = raw.get_ref().trim().to_string();
+        let stem = Path::new(self.name).file_stem().and_then(|s| s.to_str()).unwrap_or("");
+        let id_ok = id.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !id_ok || id != stem {
+            self.problem(
+                Some(raw.span()),
+                "id",
+                format!("'{id}' must be the file name without .toml ('{stem}'): lower-case letters, digits and -"),
+            );
+        }
+        id
+    }
+
+    /// At least one council area code, none twice.
+    fn council_areas(&mut self, raw: &Spanned<Vec<Spanned<String>>>) -> Vec<CouncilAreaCode> {
+        let mut council_areas: Vec<CouncilAreaCode> = Vec::new();
+        if raw.get_ref().is_empty() {
+            self.problem(
+                Some(raw.span()),
+                "council_areas",
+                "must list at least one council area code",
+            );
+        }
+        for code in raw.get_ref() {
+            match CouncilAreaCode::parse(code.get_ref()) {
+                Ok(c) if council_areas.contains(&c) => {
+                    self.problem(Some(code.span()), "council_areas", format!("{c} is listed twice"))
+                }
+                Ok(c) => council_areas.push(c),
+                Err(m) => self.problem(Some(code.span()), "council_areas", m),
+            }
+        }
+        council_areas
+    }
+
+    /// Plausible years, the first not after the last.
+    fn period(&mut self, period_start: &Spanned<i64>, period_end: &Spanned<i64>) -> PlanPeriod {
+        let (start, end) = (*period_start.get_ref(), *period_end.get_ref());
+        for (value, field) in [(period_start, "period_start"), (period_end, "period_end")] {
+            if !(2000..=2100).contains(value.get_ref()) {
+                self.problem(
+                    Some(value.span()),
+                    field,
+                    format!("{} is not a plausible year", value.get_ref()),
+                );
+            }
+        }
+        if start > end {
+            self.problem(
+                Some(period_end.span()),
+                "period_end",
+                format!("{end} is before period_start ({start})"),
+            );
+        }
+        PlanPeriod {
+            start_year: start as i32,
+            end_year: end as i32,
+        }
+    }
+
+    /// At least one priority; labels non-blank and unique, summaries non-blank.
+    fn priorities(&mut self, raw: &[Spanned<RawPlanPriority>]) -> Vec<PlanPriority> {
+        if raw.is_empty() {
+            self.problem(None, "priorities", "a plan needs at least one [[priorities]] block");
+        }
+        let mut priorities: Vec<PlanPriority> = Vec::new();
+        for (i, p) in raw.iter().enumerate() {
+            let n = i + 1;
+            let p_ref = p.get_ref();
+            let label = p_ref.label.get_ref().trim().to_string();
+            if label.is_empty() || priorities.iter().any(|q| q.label == label) {
+                self.problem(
+                    Some(p_ref.label.span()),
+                    &format!("priorities[{n}].label"),
+                    "must be non-blank and unique in the plan",
+                );
+            }
+            if p_ref.summary.get_ref().trim().is_empty() {
+                self.problem(
+                    Some(p_ref.summary.span()),
+                    &format!("priorities[{n}].summary"),
+                    "must not be blank",
+                );
+            }
+            let concerns = self.priority_concerns(n, &p_ref.concerns);
+            priorities.push(PlanPriority {
+                label,
+                summary: p_ref.summary.get_ref().trim().to_string(),
+                concerns,
+            });
+        }
+        priorities
+    }
+
+    /// The concern ids of the `n`th priority (from 1), none twice.
+    fn priority_concerns(&mut self, n: usize, raw: &[Spanned<String>]) -> Vec<ConcernId> {
+        let field = format!("priorities[{n}].concerns");
+        let mut concerns: Vec<ConcernId> = Vec::new();
+        for c in raw {
+            match ConcernId::parse(c.get_ref()) {
+                Ok(id) if concerns.contains(&id) => {
+                    self.problem(Some(c.span()), &field, format!("'{id}' is listed twice"))
+                }
+                Ok(id) => concerns.push(id),
+                Err(m) => self.problem(Some(c.span()), &field, m),
+            }
+        }
+        concerns
+    }
 }
 
 /// Every `*.toml` plan in `dir`, in file-name order; all problems in all files are reported.

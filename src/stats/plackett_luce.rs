@@ -123,10 +123,9 @@ fn fit_merged(
             value: alpha,
         });
     }
-    let choices = |ballot: &WeightedBallot<'_>| -> usize { ballot.ranking.len().min(item_count - 1) };
     let mut wins = vec![0.0; item_count];
     for ballot in ballots {
-        for &item in &ballot.ranking[..choices(ballot)] {
+        for &item in &ballot.ranking[..choices(ballot, item_count)] {
             wins[item] += ballot.weight;
         }
     }
@@ -139,15 +138,70 @@ fn fit_merged(
         Some(start) => start.iter().map(|&v| if v.is_finite() { v } else { 0.0 }).collect(),
         None => vec![0.0; item_count],
     };
-    let mut previous: Option<Vec<f64>> = None;
-    let mut worths = vec![0.0; item_count];
-    let mut denominators = vec![0.0; item_count];
-    let (mut iterations, mut converged) = (0, false);
-    while iterations < options.max_iterations && !converged {
-        iterations += 1;
+    let problem = MmProblem {
+        item_count,
+        ballots,
+        wins: &wins,
+        fitted: &fitted,
+        alpha,
+    };
+    let (iterations, converged) = problem.iterate(&mut params, options);
+    let (log_worth, worth) = normalised_worths(item_count, &params, &fitted);
+    let never_chosen = (0..item_count).filter(|&i| !active[i]).collect();
+    let identified = alpha > 0.0 || !check_identified || strongly_connected(item_count, &active, ballots, &fitted);
+    Ok(PlackettLuceFit {
+        log_worth,
+        worth,
+        never_chosen,
+        iterations,
+        converged,
+        identified,
+    })
+}
+
+/// How many choices a ballot makes: every ranked item, except a full ranking's last.
+fn choices(ballot: &WeightedBallot<'_>, item_count: usize) -> usize {
+    ballot.ranking.len().min(item_count - 1)
+}
+
+/// What the MM iterations work on: the ballots, each item's weighted wins, the fitted items.
+struct MmProblem<'a, 'b> {
+    item_count: usize,
+    ballots: &'a [WeightedBallot<'b>],
+    wins: &'a [f64],
+    fitted: &'a [usize],
+    alpha: f64,
+}
+
+impl MmProblem<'_, '_> {
+    /// Runs MM steps on `params` (log-worths) until the stopping rule is met or the iterations
+    /// run out; returns the iterations made and whether the rule was met.
+    fn iterate(&self, params: &mut [f64], options: &PlackettLuceOptions) -> (usize, bool) {
+        let fitted = self.fitted;
+        let mut previous: Option<Vec<f64>> = None;
+        let mut worths = vec![0.0; self.item_count];
+        let mut denominators = vec![0.0; self.item_count];
+        let (mut iterations, mut converged) = (0, false);
+        while iterations < options.max_iterations && !converged {
+            iterations += 1;
+            self.step(params, &mut worths, &mut denominators);
+            let mean = fitted.iter().map(|&i| params[i]).sum::<f64>() / fitted.len() as f64;
+            fitted.iter().for_each(|&i| params[i] -= mean);
+            if let Some(previous) = &previous {
+                let change: f64 = fitted.iter().map(|&i| (params[i] - previous[i]).abs()).sum();
+                converged = change <= options.tolerance;
+            }
+            previous = Some(params.to_vec());
+        }
+        (iterations, converged)
+    }
+
+    /// One MM update of `params` (before centring); `worths` and `denominators` are workspace.
+    fn step(&self, params: &mut [f64], worths: &mut [f64], denominators: &mut [f64]) {
+        let fitted = self.fitted;
         // choix's exp_transform: exp of centred params, scaled to sum to the number of items.
         let mean = fitted.iter().map(|&i| params[i]).sum::<f64>() / fitted.len() as f64;
-        for &i in &fitted {
+        for &i in fitted {
             worths[i] = (params[i] - mean).exp();
         }
         let scale = fitted.len() as f64 / fitted.iter().map(|&i| worths[i]).sum::<f64>();
@@ -156,8 +210,8 @@ fn fit_merged(
         denominators.fill(0.0);
         // Every fitted item not yet ranked is in each choice set; ranked items leave after their pick.
         let mut added_to_all = 0.0;
-        for ballot in ballots {
-            let (ranking, n_choices) = (ballot.ranking, choices(ballot));
+        for ballot in self.ballots {
+            let (ranking, n_choices) = (ballot.ranking, choices(ballot, self.item_count));
             let mut remaining = all_worth;
             let mut cumulative = 0.0;
             for &winner in &ranking[..n_choices] {
@@ -170,35 +224,23 @@ fn fit_merged(
                 denominators[winner] -= cumulative;
             }
         }
-        for &i in &fitted {
-            params[i] = ((wins[i] + alpha) / (denominators[i] + added_to_all + alpha)).ln();
+        for &i in fitted {
+            params[i] = ((self.wins[i] + self.alpha) / (denominators[i] + added_to_all + self.alpha)).ln();
         }
-        let mean = fitted.iter().map(|&i| params[i]).sum::<f64>() / fitted.len() as f64;
-        fitted.iter().for_each(|&i| params[i] -= mean);
-        if let Some(previous) = &previous {
-            let change: f64 = fitted.iter().map(|&i| (params[i] - previous[i]).abs()).sum();
-            converged = change <= options.tolerance;
-        }
-        previous = Some(params.clone());
     }
+}
+
+/// Log-worths (−∞ for items not fitted) and worths summing to 1, from fitted log-worths.
+fn normalised_worths(item_count: usize, params: &[f64], fitted: &[usize]) -> (Vec<f64>, Vec<f64>) {
     let max = fitted.iter().map(|&i| params[i]).fold(f64::NEG_INFINITY, f64::max);
     let exp_sum: f64 = fitted.iter().map(|&i| (params[i] - max).exp()).sum();
     let mut log_worth = vec![f64::NEG_INFINITY; item_count];
     let mut worth = vec![0.0; item_count];
-    for &i in &fitted {
+    for &i in fitted {
         log_worth[i] = params[i];
         worth[i] = (params[i] - max).exp() / exp_sum;
     }
-    let never_chosen = (0..item_count).filter(|&i| !active[i]).collect();
-    let identified = alpha > 0.0 || !check_identified || strongly_connected(item_count, &active, ballots, &fitted);
-    Ok(PlackettLuceFit {
-        log_worth,
-        worth,
-        never_chosen,
-        iterations,
-        converged,
-        identified,
-    })
+    (log_worth, worth)
 }
 
 /// Whether every fitted item can reach every other along "was chosen over" edges.

@@ -46,10 +46,11 @@ cleanup() {
 trap cleanup EXIT
 
 # The survey-defs, with the newest consultation moved to open today if none is open: the suite
-# answers a real survey, and must not start failing the day the current one closes.
+# answers a real survey, and must not start failing the day the current one closes. "Today" is the
+# UK date, as the server decides it (between midnight BST and 01:00 the UTC date is a day behind).
 defs_open_today() {
   local out="$1" today latest="" latest_close="" open=0
-  today="$(date -u +%F)"
+  today="$(TZ=Europe/London date +%F)"
   mkdir -p "$out"
   cp "$root"/survey-defs/*.toml "$out"/
   for f in "$out"/*.toml; do
@@ -66,7 +67,7 @@ defs_open_today() {
   done
   if [ "$open" -eq 0 ] && [ -n "$latest" ]; then
     local closes_new
-    closes_new="$(date -u -d "+90 days" +%F)"
+    closes_new="$(TZ=Europe/London date -d "+90 days" +%F)"
     echo "browser tests: no consultation is open today; opening $(basename "$latest") from $today to $closes_new for the test" >&2
     sed -i "s/^opens *= *[0-9-]*/opens = $today/; s/^closes *= *[0-9-]*/closes = $closes_new/" "$latest"
   fi

@@ -9,7 +9,7 @@ use super::plans::current_plans;
 use crate::domain::{DivisionCode, SurveyDefinition};
 use crate::results::comparison::{compare, ComparisonKind, ComparisonReport, Side};
 use crate::results::engine::{compute_selection, compute_selection_grouped, SelectionFigures};
-use crate::results::report::{build_report, proportion, Thresholds};
+use crate::results::report::{build_report, proportion, ResultsReport, Thresholds};
 use crate::results::selection::{AreaLabel, AreaType};
 use crate::results::{EngineOptions, Inputs, ResolvedSelection, ResultsError, Selection};
 use crate::seeds::CurrentPlan;
@@ -150,14 +150,88 @@ pub fn engine_evidence(
     plans: &[CurrentPlan],
     options: &EngineOptions,
 ) -> Result<EngineEvidence, ResultsError> {
-    let (geography, definition) = (current.geography, current.definition);
-    let groups = priority_groups(definition);
+    let groups = priority_groups(current.definition);
     let selection = Selection::Division(division.clone());
-    let resolved = selection.resolve(geography, definition)?;
+    let resolved = selection.resolve(current.geography, current.definition)?;
     let mut timings = EngineTimings::default();
 
     let started = Instant::now();
     let (mut division_evidence, division_figures) = place_evidence(current, &resolved, options, &groups)?;
+    let mut areas = area_evidence(
+        current,
+        &resolved,
+        (&division_evidence, &division_figures),
+        options,
+        &groups,
+    )?;
+    timings.current_wave = started.elapsed();
+
+    let started = Instant::now();
+    if let Some(previous) = previous {
+        division_evidence.report.comparison =
+            wave_comparison(current, &division_figures, previous, &selection, options)?;
+    }
+    for area in &mut areas {
+        if let Some(previous) = previous {
+            area.evidence.report.comparison =
+                wave_comparison(current, &area.figures, previous, &area.selection, options)?;
+        }
+        area.evidence.rest_of_division = rest_comparison(current, &area.figures, area.index, options)?;
+    }
+    let (in_force, replaced) = current_plans(plans, division);
+    let place = DivisionPlaces {
+        division,
+        resolved: &resolved,
+        division_evidence: &division_evidence,
+        areas: &areas,
+    };
+    let mut plan_evidence = Vec::with_capacity(in_force.len());
+    for plan in in_force {
+        if let Some(report) = plan_report(current, &place, plan, options)? {
+            plan_evidence.push(PlanEvidence {
+                plan: plan.clone(),
+                report,
+            });
+        }
+    }
+    timings.comparisons = started.elapsed();
+
+    let bootstrap = options.bootstrap.as_ref();
+    Ok(EngineEvidence {
+        division: division_evidence,
+        areas: areas.into_iter().map(|area| area.evidence).collect(),
+        plans: plan_evidence,
+        superseded: replaced
+            .into_iter()
+            .map(|(old, new)| (old.clone(), new.title.clone()))
+            .collect(),
+        settings: PackSettings {
+            bootstrap_replicates: bootstrap.map_or(0, |b| b.replicates),
+            bootstrap_seed: bootstrap.map_or(0, |b| b.seed),
+            level: options.level,
+        },
+        timings,
+    })
+}
+
+/// One council area of the division while the pack is computed.
+struct AreaWork {
+    /// Index in `Geography::areas`.
+    index: usize,
+    selection: Selection,
+    evidence: PlaceEvidence,
+    figures: SelectionFigures,
+}
+
+/// The division's council areas in name order, each with its current-wave evidence.
+fn area_evidence(
+    current: &Inputs<'_>,
+    resolved: &ResolvedSelection,
+    (division_evidence, division_figures): (&PlaceEvidence, &SelectionFigures),
+    options: &EngineOptions,
+    groups: &[Vec<u8>],
+) -> Result<Vec<AreaWork>, ResultsError> {
+    let (geography, definition) = (current.geography, current.definition);
     let mut area_indices: Vec<usize> = resolved.areas.clone();
     area_indices.sort_by(|&a, &b| geography.areas[a].name.cmp(&geography.areas[b].name));
     let mut areas = Vec::with_capacity(area_indices.len());
@@ -173,76 +247,65 @@ pub fn engine_evidence(
             figures.label = area_resolved.label.clone();
             (evidence, figures)
         } else {
-            place_evidence(current, &area_resolved, options, &groups)?
+            place_evidence(current, &area_resolved, options, groups)?
         };
-        areas.push((index, area_selection, evidence, figures));
-    }
-    timings.current_wave = started.elapsed();
-
-    let started = Instant::now();
-    if let Some(previous) = previous {
-        division_evidence.report.comparison =
-            wave_comparison(current, &division_figures, previous, &selection, options)?;
-    }
-    for (index, area_selection, evidence, figures) in &mut areas {
-        if let Some(previous) = previous {
-            evidence.report.comparison = wave_comparison(current, figures, previous, area_selection, options)?;
-        }
-        evidence.rest_of_division = rest_comparison(current, figures, *index, options)?;
-    }
-    let (in_force, replaced) = current_plans(plans, division);
-    let mut plan_evidence = Vec::with_capacity(in_force.len());
-    for plan in in_force {
-        let mut plan_areas: Vec<usize> = plan
-            .council_areas
-            .iter()
-            .filter_map(|code| geography.areas.iter().position(|a| &a.code == code))
-            .filter(|i| resolved.areas.contains(i))
-            .collect();
-        plan_areas.sort_unstable();
-        let mut division_areas = resolved.areas.clone();
-        division_areas.sort_unstable();
-        let report = if plan_areas == division_areas {
-            division_evidence.report.clone()
-        } else if let Some((_, _, evidence, _)) = areas.iter().find(|(i, ..)| plan_areas == [*i]) {
-            evidence.report.clone()
-        } else if plan_areas.is_empty() {
-            continue;
-        } else {
-            let names: Vec<&str> = plan_areas.iter().map(|&i| geography.areas[i].name.as_str()).collect();
-            let label = AreaLabel {
-                kind: AreaType::Division,
-                code: division.to_string(),
-                name: names.join(", "),
-            };
-            let custom = ResolvedSelection {
-                label,
-                areas: plan_areas,
-            };
-            let figures = compute_selection(current, &custom, options, false)?;
-            build_report(definition, geography, current.population, &figures, options)?
-        };
-        plan_evidence.push(PlanEvidence {
-            plan: plan.clone(),
-            report,
+        areas.push(AreaWork {
+            index,
+            selection: area_selection,
+            evidence,
+            figures,
         });
     }
-    timings.comparisons = started.elapsed();
+    Ok(areas)
+}
 
-    let bootstrap = options.bootstrap.as_ref();
-    Ok(EngineEvidence {
-        division: division_evidence,
-        areas: areas.into_iter().map(|(_, _, evidence, _)| evidence).collect(),
-        plans: plan_evidence,
-        superseded: replaced
-            .into_iter()
-            .map(|(old, new)| (old.clone(), new.title.clone()))
-            .collect(),
-        settings: PackSettings {
-            bootstrap_replicates: bootstrap.map_or(0, |b| b.replicates),
-            bootstrap_seed: bootstrap.map_or(0, |b| b.seed),
-            level: options.level,
-        },
-        timings,
-    })
+/// The division's evidence, for the plans that cover it.
+struct DivisionPlaces<'a> {
+    division: &'a DivisionCode,
+    resolved: &'a ResolvedSelection,
+    division_evidence: &'a PlaceEvidence,
+    areas: &'a [AreaWork],
+}
+
+/// The results for the council areas a plan covers: the division's or one area's report when the
+/// plan covers exactly that, otherwise computed for those areas (no bootstrap); `None` when the
+/// plan covers none of the division's areas.
+fn plan_report(
+    current: &Inputs<'_>,
+    place: &DivisionPlaces<'_>,
+    plan: &CurrentPlan,
+    options: &EngineOptions,
+) -> Result<Option<ResultsReport>, ResultsError> {
+    let geography = current.geography;
+    let mut plan_areas: Vec<usize> = plan
+        .council_areas
+        .iter()
+        .filter_map(|code| geography.areas.iter().position(|a| &a.code == code))
+        .filter(|i| place.resolved.areas.contains(i))
+        .collect();
+    plan_areas.sort_unstable();
+    let mut division_areas = place.resolved.areas.clone();
+    division_areas.sort_unstable();
+    if plan_areas == division_areas {
+        return Ok(Some(place.division_evidence.report.clone()));
+    }
+    if let Some(area) = place.areas.iter().find(|area| plan_areas == [area.index]) {
+        return Ok(Some(area.evidence.report.clone()));
+    }
+    if plan_areas.is_empty() {
+        return Ok(None);
+    }
+    let names: Vec<&str> = plan_areas.iter().map(|&i| geography.areas[i].name.as_str()).collect();
+    let label = AreaLabel {
+        kind: AreaType::Division,
+        code: place.division.to_string(),
+        name: names.join(", "),
+    };
+    let custom = ResolvedSelection {
+        label,
+        areas: plan_areas,
+    };
+    let figures = compute_selection(current, &custom, options, false)?;
+    let report = build_report(current.definition, geography, current.population, &figures, options)?;
+    Ok(Some(report))
 }

@@ -91,39 +91,11 @@ pub fn survey_page(
 ) -> SurveyPage {
     let words = Words { version, errors };
     let id = definition.id.as_str();
-    let (heading, intro) = match version {
-        Version::Standard => (
-            definition.title.clone(),
-            vec!["Your answers are anonymous. You can skip any question marked (optional).".to_string()],
-        ),
-        Version::EasyRead => (
-            definition.easy_read_title.clone(),
-            sentences(&definition.easy_read_summary),
-        ),
-    };
-    // Not the start page's title: the two pages need different names in tabs and history.
-    let page_name = match version {
-        Version::Standard => format!("{}: the survey", definition.title),
-        Version::EasyRead => format!("{}: easy read survey", definition.title),
-    };
-    let title = if errors.is_empty() {
-        page_name
-    } else {
-        format!("Error: {page_name}")
-    };
-    let (other_version_href, other_version_label) = match version {
-        Version::Standard => (
-            survey_path(id, Version::EasyRead),
-            "Easy read version of this survey".to_string(),
-        ),
-        Version::EasyRead => (
-            survey_path(id, Version::Standard),
-            "Standard version of this survey".to_string(),
-        ),
-    };
+    let (heading, intro) = heading_and_intro(definition, version);
+    let (other_version_href, other_version_label) = other_version_link(id, version);
     let questions = &definition.questions;
     SurveyPage {
-        title,
+        title: page_title(definition, version, !errors.is_empty()),
         easy_read: version.is_easy_read(),
         heading,
         intro,
@@ -131,28 +103,10 @@ pub fn survey_page(
         start_href: format!("/consultations/{id}"),
         other_version_href,
         other_version_label,
-        errors: errors
-            .errors
-            .iter()
-            .filter_map(|e| {
-                words.error(&e.field).map(|message| ErrorLink {
-                    href: error_href(&e.field),
-                    message,
-                })
-            })
-            .collect(),
+        errors: error_links(&words),
         notice,
         council_area: council_area(definition, geography, input, &words),
-        postcode_district: questions.postcode_district.as_ref().map(|w| {
-            let (text, hint) = words.question(w);
-            Field::new(
-                "postcode_district",
-                words.optional(text),
-                hint,
-                words.error("postcode_district"),
-            )
-            .with_value(input.postcode_district.as_deref())
-        }),
+        postcode_district: postcode_district(definition, input, &words),
         feel_safe: likert(
             "feel_safe",
             &questions.feel_safe,
@@ -172,22 +126,99 @@ pub fn survey_page(
             &words,
         ),
         concerns: ranking(definition, input, &words),
-        concern_help: match version {
-            Version::Standard => definition
-                .concerns
-                .iter()
-                .map(|c| ConcernHelp {
-                    label: c.label.clone(),
-                    description: c.description.clone(),
-                })
-                .collect(),
-            Version::EasyRead => Vec::new(),
-        },
+        concern_help: concern_help(definition, version),
         comment: comment(definition, input, &words),
         about_you: if questions.demographics {
             about_you(input, &words)
         } else {
             Vec::new()
         },
+    }
+}
+
+/// The heading, and the paragraphs under it: a reminder in the standard version, the summary
+/// sentence by sentence in the easy-read one.
+fn heading_and_intro(definition: &SurveyDefinition, version: Version) -> (String, Vec<String>) {
+    match version {
+        Version::Standard => (
+            definition.title.clone(),
+            vec!["Your answers are anonymous. You can skip any question marked (optional).".to_string()],
+        ),
+        Version::EasyRead => (
+            definition.easy_read_title.clone(),
+            sentences(&definition.easy_read_summary),
+        ),
+    }
+}
+
+/// The page's `<title>`, starting "Error: " when the answers have problems.
+fn page_title(definition: &SurveyDefinition, version: Version, has_errors: bool) -> String {
+    // Not the start page's title: the two pages need different names in tabs and history.
+    let page_name = match version {
+        Version::Standard => format!("{}: the survey", definition.title),
+        Version::EasyRead => format!("{}: easy read survey", definition.title),
+    };
+    if has_errors {
+        format!("Error: {page_name}")
+    } else {
+        page_name
+    }
+}
+
+/// The link to the same survey in the other version, and its text.
+fn other_version_link(id: &str, version: Version) -> (String, String) {
+    match version {
+        Version::Standard => (
+            survey_path(id, Version::EasyRead),
+            "Easy read version of this survey".to_string(),
+        ),
+        Version::EasyRead => (
+            survey_path(id, Version::Standard),
+            "Standard version of this survey".to_string(),
+        ),
+    }
+}
+
+/// The error summary: one link per problem, in the wording of the page's version.
+fn error_links(words: &Words<'_>) -> Vec<ErrorLink> {
+    words
+        .errors
+        .errors
+        .iter()
+        .filter_map(|e| {
+            words.error(&e.field).map(|message| ErrorLink {
+                href: error_href(&e.field),
+                message,
+            })
+        })
+        .collect()
+}
+
+/// The optional postcode district question, when the consultation asks it.
+fn postcode_district(definition: &SurveyDefinition, input: &ResponseInput, words: &Words<'_>) -> Option<Field> {
+    definition.questions.postcode_district.as_ref().map(|w| {
+        let (text, hint) = words.question(w);
+        Field::new(
+            "postcode_district",
+            words.optional(text),
+            hint,
+            words.error("postcode_district"),
+        )
+        .with_value(input.postcode_district.as_deref())
+    })
+}
+
+/// What each concern covers, listed under the standard version's ranking question.
+fn concern_help(definition: &SurveyDefinition, version: Version) -> Vec<ConcernHelp> {
+    match version {
+        Version::Standard => definition
+            .concerns
+            .iter()
+            .map(|c| ConcernHelp {
+                label: c.label.clone(),
+                description: c.description.clone(),
+            })
+            .collect(),
+        Version::EasyRead => Vec::new(),
     }
 }

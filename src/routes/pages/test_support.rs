@@ -41,74 +41,84 @@ pub fn definition() -> SurveyDefinition {
         closes: NaiveDate::from_ymd_opt(2027, 3, 31).unwrap(),
         coverage: Coverage::Divisions(vec![DivisionCode::parse("J").unwrap()]),
         previous: None,
-        questions: Questions {
-            council_area: wording(
-                "Which council area do you live in?",
-                Some("This is the council you pay council tax to."),
-                "Where do you live?",
-                Some("Choose your council area."),
-            ),
-            postcode_district: Some(wording(
-                "What is the first part of your postcode?",
-                Some("For example, EH12 or G2."),
-                "What is the first part of your postcode?",
-                Some("For example, EH12 or G2. Only write the first part."),
-            )),
-            feel_safe: wording(
-                "How safe do you feel in your local area?",
-                Some("Think about where you live, during the day and after dark."),
-                "Do you feel safe where you live?",
-                Some("Choose one answer."),
-            ),
-            confidence: wording(
-                "How confident are you that the police in your local area can deal with the things that matter to you?",
-                None,
-                "Do you think the police where you live can sort out the things that worry you?",
-                Some("Choose one answer."),
-            ),
-            concerns: wording(
-                "Which of these matter most to you in your local area?",
-                Some("Choose up to 3, starting with the one that matters most to you."),
-                "What worries you most where you live?",
-                Some("Pick up to 3 things. Put the one that worries you most first."),
-            ),
-            comment: wording(
-                "Is there anything else you would like to tell us about policing in your local area?",
-                Some("Please do not include names. You can write up to 2000 characters."),
-                "Is there anything else you want to tell us?",
-                Some("Please do not write anyone's name. You can leave this empty."),
-            ),
-            demographics: true,
-        },
+        questions: questions(),
         max_ranked: 3,
         comment_max_chars: 2000,
         suppression_threshold: 10,
         low_base_threshold: 50,
-        concerns: vec![
-            concern(
-                "drug_dealing",
-                "Drug dealing and drug misuse",
-                "People selling or taking drugs",
-            ),
-            concern(
-                "antisocial_behaviour",
-                "Antisocial behaviour",
-                "People causing trouble, noise or upset",
-            ),
-            concern(
-                "speeding",
-                "Speeding and dangerous driving",
-                "Cars going too fast or driving badly",
-            ),
-            concern(
-                "online_fraud",
-                "Online fraud, scams and cyber crime",
-                "Tricks and scams on the internet, phone or text",
-            ),
-        ],
+        concerns: concerns(),
         priorities: Vec::new(),
         themes: Vec::new(),
     }
+}
+
+/// The standard question set, asking for the postcode district and the demographics.
+fn questions() -> Questions {
+    Questions {
+        council_area: wording(
+            "Which council area do you live in?",
+            Some("This is the council you pay council tax to."),
+            "Where do you live?",
+            Some("Choose your council area."),
+        ),
+        postcode_district: Some(wording(
+            "What is the first part of your postcode?",
+            Some("For example, EH12 or G2."),
+            "What is the first part of your postcode?",
+            Some("For example, EH12 or G2. Only write the first part."),
+        )),
+        feel_safe: wording(
+            "How safe do you feel in your local area?",
+            Some("Think about where you live, during the day and after dark."),
+            "Do you feel safe where you live?",
+            Some("Choose one answer."),
+        ),
+        confidence: wording(
+            "How confident are you that the police in your local area can deal with the things that matter to you?",
+            None,
+            "Do you think the police where you live can sort out the things that worry you?",
+            Some("Choose one answer."),
+        ),
+        concerns: wording(
+            "Which of these matter most to you in your local area?",
+            Some("Choose up to 3, starting with the one that matters most to you."),
+            "What worries you most where you live?",
+            Some("Pick up to 3 things. Put the one that worries you most first."),
+        ),
+        comment: wording(
+            "Is there anything else you would like to tell us about policing in your local area?",
+            Some("Please do not include names. You can write up to 2000 characters."),
+            "Is there anything else you want to tell us?",
+            Some("Please do not write anyone's name. You can leave this empty."),
+        ),
+        demographics: true,
+    }
+}
+
+/// Four concerns, in the order the form lists them.
+fn concerns() -> Vec<Concern> {
+    vec![
+        concern(
+            "drug_dealing",
+            "Drug dealing and drug misuse",
+            "People selling or taking drugs",
+        ),
+        concern(
+            "antisocial_behaviour",
+            "Antisocial behaviour",
+            "People causing trouble, noise or upset",
+        ),
+        concern(
+            "speeding",
+            "Speeding and dangerous driving",
+            "Cars going too fast or driving badly",
+        ),
+        concern(
+            "online_fraud",
+            "Online fraud, scams and cyber crime",
+            "Tricks and scams on the internet, phone or text",
+        ),
+    ]
 }
 
 fn area(code: &str, name: &str, division: &str) -> CouncilArea {

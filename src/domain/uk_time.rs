@@ -1,9 +1,11 @@
-//! UK civil time (GMT in winter, BST in summer) without a time-zone database: since 1996 British
-//! Summer Time runs from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of
-//! October, and those are the only instants the import and the demo generator need to convert.
-//! Earlier years followed other rules and are converted with the same (post-1996) rule.
+//! UK civil time: GMT in winter, BST in summer, by the tz database's `Europe/London` rules (the
+//! `chrono-tz` crate), so every year, past or future, is converted by the rule in force then.
+//!
+//! Consultation periods are UK dates: a consultation closing on 31 March takes answers until
+//! midnight UK time (23:00 UTC in summer), so "today" is the UK date, never the UTC one.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, LocalResult, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Europe::London;
 
 /// How a UK wall-clock time maps onto UTC.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,50 +19,31 @@ pub enum UkLocal {
     Skipped,
 }
 
-fn last_sunday(year: i32, month: u32) -> Option<NaiveDate> {
-    let first_of_next = if month == 12 {
-        NaiveDate::from_ymd_opt(year + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)
-    }?;
-    let last = first_of_next.pred_opt()?;
-    let back = last.weekday().num_days_from_sunday();
-    last.checked_sub_signed(Duration::days(i64::from(back)))
-}
-
-fn one_am_utc(date: NaiveDate) -> DateTime<Utc> {
-    Utc.from_utc_datetime(&date.and_time(NaiveTime::MIN)) + Duration::hours(1)
-}
-
-/// Whether British Summer Time is in force at an instant.
-pub fn is_bst(instant: DateTime<Utc>) -> bool {
-    let year = instant.year();
-    match (last_sunday(year, 3), last_sunday(year, 10)) {
-        (Some(start), Some(end)) => instant >= one_am_utc(start) && instant < one_am_utc(end),
-        _ => false,
-    }
-}
-
 /// The UTC instant(s) a UK wall-clock time stands for.
 pub fn from_uk_local(local: NaiveDateTime) -> UkLocal {
-    let as_bst = Utc.from_utc_datetime(&local) - Duration::hours(1);
-    let as_gmt = Utc.from_utc_datetime(&local);
-    match (is_bst(as_bst), !is_bst(as_gmt)) {
-        (true, true) => UkLocal::Ambiguous(as_bst, as_gmt),
-        (true, false) => UkLocal::Single(as_bst),
-        (false, true) => UkLocal::Single(as_gmt),
-        (false, false) => UkLocal::Skipped,
+    match London.from_local_datetime(&local) {
+        LocalResult::Single(t) => UkLocal::Single(t.with_timezone(&Utc)),
+        LocalResult::Ambiguous(a, b) => {
+            let (a, b) = (a.with_timezone(&Utc), b.with_timezone(&Utc));
+            UkLocal::Ambiguous(a.min(b), a.max(b))
+        }
+        LocalResult::None => UkLocal::Skipped,
     }
 }
 
 /// The UK wall-clock time of an instant.
 pub fn to_uk_local(instant: DateTime<Utc>) -> NaiveDateTime {
-    let offset = if is_bst(instant) {
-        Duration::hours(1)
-    } else {
-        Duration::zero()
-    };
-    (instant + offset).naive_utc()
+    instant.with_timezone(&London).naive_local()
+}
+
+/// The UK date of an instant: the day a resident's calendar shows.
+pub fn uk_date(instant: DateTime<Utc>) -> NaiveDate {
+    to_uk_local(instant).date()
+}
+
+/// Today's date in the UK, which decides whether a consultation is open.
+pub fn today() -> NaiveDate {
+    uk_date(Utc::now())
 }
 
 #[cfg(test)]
@@ -93,10 +76,15 @@ mod tests {
             from_uk_local(local("2026-03-29 00:59")),
             UkLocal::Single(utc("2026-03-29T00:59:00Z"))
         );
+        assert_eq!(from_uk_local(local("2026-03-29 01:00")), UkLocal::Skipped);
         assert_eq!(from_uk_local(local("2026-03-29 01:30")), UkLocal::Skipped);
         assert_eq!(
             from_uk_local(local("2026-03-29 02:00")),
             UkLocal::Single(utc("2026-03-29T01:00:00Z"))
+        );
+        assert_eq!(
+            from_uk_local(local("2026-10-25 00:59")),
+            UkLocal::Single(utc("2026-10-24T23:59:00Z"))
         );
         assert_eq!(
             from_uk_local(local("2026-10-25 01:30")),
@@ -109,11 +97,26 @@ mod tests {
     }
 
     #[test]
+    fn the_clock_changes_of_other_years_fall_on_their_own_sundays() {
+        // 2027: forward on 28 March, back on 31 October.
+        assert_eq!(from_uk_local(local("2027-03-28 01:30")), UkLocal::Skipped);
+        assert_eq!(
+            from_uk_local(local("2027-03-29 01:30")),
+            UkLocal::Single(utc("2027-03-29T00:30:00Z"))
+        );
+        assert!(matches!(
+            from_uk_local(local("2027-10-31 01:30")),
+            UkLocal::Ambiguous(..)
+        ));
+    }
+
+    #[test]
     fn converting_to_local_and_back_gives_the_same_instant() {
         for s in [
             "2026-03-29T00:59:00Z",
             "2026-03-29T01:00:00Z",
             "2026-10-25T00:30:00Z",
+            "2026-10-25T01:30:00Z",
             "2026-12-31T23:59:00Z",
         ] {
             let instant = utc(s);
@@ -123,5 +126,23 @@ mod tests {
                 UkLocal::Skipped => panic!("{s} maps to a skipped local time"),
             }
         }
+    }
+
+    #[test]
+    fn the_uk_date_turns_at_uk_midnight_not_utc_midnight() {
+        // Summer: 23:30 UTC is already 00:30 the next day in the UK.
+        assert_eq!(
+            uk_date(utc("2027-03-31T22:30:00Z")),
+            NaiveDate::from_ymd_opt(2027, 3, 31).unwrap()
+        );
+        assert_eq!(
+            uk_date(utc("2027-03-31T23:30:00Z")),
+            NaiveDate::from_ymd_opt(2027, 4, 1).unwrap()
+        );
+        // Winter: UK and UTC dates agree.
+        assert_eq!(
+            uk_date(utc("2026-12-31T23:30:00Z")),
+            NaiveDate::from_ymd_opt(2026, 12, 31).unwrap()
+        );
     }
 }
