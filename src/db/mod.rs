@@ -11,6 +11,7 @@ pub mod reference;
 pub mod responses;
 pub mod results;
 pub mod schema;
+pub mod signing_keys;
 
 pub use error::DbError;
 pub use pool::{DbConn, DbPool};

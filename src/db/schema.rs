@@ -89,6 +89,14 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    signing_keys (name) {
+        name -> Text,
+        key -> Bytea,
+        created_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(council_areas -> divisions (division_code));
 diesel::joinable!(population_margins -> council_areas (council_area_code));
 diesel::joinable!(responses -> consultations (consultation_id));

@@ -5,6 +5,7 @@ pub mod answers;
 pub mod consultations;
 pub mod dataset;
 pub mod definition;
+pub mod form_token;
 pub mod geography;
 pub mod idempotency;
 pub mod population;

@@ -7,7 +7,6 @@ use crate::domain::{Channel, ResponseInput, ValidationErrors};
 use crate::error::ApiError;
 use crate::error::IDEMPOTENCY_KEY_FIELD;
 use crate::state::AppState;
-use crate::submission::submit_checked;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -122,7 +121,10 @@ async fn create(
     let consultation_id = path.into_inner();
     let (input, type_errors) = body.to_input();
     let idempotency = idempotency_key(&req, &body)?;
-    let outcome = submit_checked(&state, &consultation_id, &input, type_errors, Channel::Api, idempotency).await?;
+    let outcome = state
+        .submissions
+        .submit(&consultation_id, &input, type_errors, Channel::Api, idempotency)
+        .await?;
     let (stored, replayed): (StoredResponse, bool) = match outcome {
         InsertOutcome::Created(s) => (s, false),
         InsertOutcome::Replayed(s) => (s, true),

@@ -6,7 +6,7 @@ use localvoice::commands::prepare;
 use localvoice::db;
 use localvoice::results::service::ComputeLimit;
 use localvoice::startup::Application;
-use localvoice::state::{AppState, Consultations};
+use localvoice::state::{AppSettings, AppState, Consultations};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -178,7 +178,10 @@ pub async fn spawn_app_with_limit(defs_dir: &Path, compute_limit: ComputeLimit) 
         population,
         Consultations::new(defs),
         localvoice::seeds::read_plans(&repo_path("seeds/plans")).expect("plans load"),
-        compute_limit,
+        AppSettings {
+            compute_limit,
+            ..AppSettings::for_one_instance()
+        },
     );
     let app = Application::build("127.0.0.1:0", state.clone()).expect("app binds");
     let address = format!("http://127.0.0.1:{}", app.port());

@@ -7,12 +7,12 @@ use super::compute::engine_evidence;
 use super::inputs::PackInputs;
 use super::render::{render_html, table_csv, PackTable};
 use super::{build_pack, EvidencePack};
-use crate::testdata::{definition, geography, population};
 use crate::domain::{DivisionCode, SurveyDefinition};
 use crate::evidence::themes::ThemeCoder;
 use crate::results::dataset::{Dataset, RankingCodes, Respondent};
 use crate::results::{EngineOptions, Inputs};
 use crate::stats::BootstrapOptions;
+use crate::testdata::{definition, geography, population};
 use std::collections::HashMap;
 
 pub(super) const J_AREAS: [&str; 4] = ["S12000010", "S12000019", "S12000026", "S12000040"];

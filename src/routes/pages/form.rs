@@ -4,6 +4,9 @@
 
 use crate::domain::ResponseInput;
 
+/// The hidden field holding the form's single-use token (`crate::domain::form_token`).
+pub const FORM_TOKEN_FIELD: &str = "form_token";
+
 /// The `name` of the select for the `rank`th choice (1-based).
 pub fn concern_field(rank: usize) -> String {
     format!("concern_{rank}")

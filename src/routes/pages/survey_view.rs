@@ -42,6 +42,8 @@ pub struct SurveyPage {
     pub other_version_label: String,
     pub errors: Vec<ErrorLink>,
     pub notice: Option<Notice>,
+    /// The form's single-use token, in a hidden field.
+    pub form_token: String,
     pub council_area: Field,
     pub postcode_district: Option<Field>,
     pub feel_safe: RadioGroup,
@@ -88,6 +90,7 @@ pub fn survey_page(
     input: &ResponseInput,
     errors: &ValidationErrors,
     notice: Option<Notice>,
+    form_token: &str,
 ) -> SurveyPage {
     let words = Words { version, errors };
     let id = definition.id.as_str();
@@ -105,6 +108,7 @@ pub fn survey_page(
         other_version_label,
         errors: error_links(&words),
         notice,
+        form_token: form_token.to_string(),
         council_area: council_area(definition, geography, input, &words),
         postcode_district: postcode_district(definition, input, &words),
         feel_safe: likert(
