@@ -8,7 +8,7 @@ use super::questions::{
     about_you, comment, council_area, likert, ranking, Words, CONFIDENT, CONFIDENT_EASY, SAFE, SAFE_EASY,
 };
 use super::Version;
-use crate::domain::{Geography, ResponseInput, SurveyDefinition, ValidationErrors};
+use crate::domain::{AnswerField, Geography, ResponseInput, SurveyDefinition, ValidationErrors};
 use askama::Template;
 
 /// A link in the error summary.
@@ -57,11 +57,10 @@ pub struct SurveyPage {
 /// Where the error summary sends the resident for each field: the control itself (for radios and
 /// the ranking, the first one), so that following the link puts focus where the answer goes.
 pub fn error_href(field: &str) -> String {
-    match field {
-        "concerns" => format!("#{}", concern_field(1)),
-        "council_area" | "postcode_district" | "feel_safe" | "confidence" | "comment" | "age_band" | "sex"
-        | "disability" => format!("#{field}"),
-        _ => "#survey-form".into(),
+    match field.parse::<AnswerField>() {
+        Ok(AnswerField::Concerns) => format!("#{}", concern_field(1)),
+        Ok(answer) => format!("#{answer}"),
+        Err(_) => "#survey-form".into(),
     }
 }
 
