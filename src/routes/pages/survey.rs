@@ -14,7 +14,7 @@ use crate::config::BODY_LIMIT_BYTES;
 use crate::db::responses::{InsertOutcome, StoredResponse};
 use crate::db::DbError;
 use crate::domain::form_token::FormToken;
-use crate::domain::{ConsultationStatus, ResponseInput, ValidationErrors};
+use crate::domain::{ConsultationStatus, ResponseInput, SurveyDefinition, ValidationErrors};
 use crate::state::{status_today, AppState};
 use crate::submission::SubmitError;
 use actix_web::http::{header, StatusCode};
@@ -103,17 +103,33 @@ async fn receive(
     let Some(definition) = state.consultations.get(&path) else {
         return not_found_page();
     };
-    if let Err(reason) = check_same_origin(&req) {
+    match read_form(&req, body, definition).await {
+        Ok(fields) => answer(&state, definition, version, &fields).await,
+        Err(refused) => refused,
+    }
+}
+
+/// The form's fields, or the page refusing what was sent: from another site, not a form, too large.
+async fn read_form(
+    req: &HttpRequest,
+    body: web::Payload,
+    definition: &SurveyDefinition,
+) -> Result<Vec<(String, String)>, HttpResponse> {
+    if let Err(reason) = check_same_origin(req) {
         tracing::warn!(consultation = %definition.id, reason, "refused a survey form sent from another site");
-        return form_refused_page(
+        return Err(form_refused_page(
             StatusCode::FORBIDDEN,
             definition,
             "For your safety, we only take answers sent from the survey page on this website.",
-        );
+        ));
     }
-    if !is_urlencoded_form(&req) {
+    if !is_urlencoded_form(req) {
         let reason = "What was sent was not the survey form, so we could not read it.";
-        return form_refused_page(StatusCode::UNSUPPORTED_MEDIA_TYPE, definition, reason);
+        return Err(form_refused_page(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            definition,
+            reason,
+        ));
     }
     // Read here rather than with the `Bytes` extractor, so that a body over the limit gets this
     // HTML page instead of the framework's plain-text 413.
@@ -121,18 +137,27 @@ async fn receive(
         Ok(Ok(body)) => body,
         Ok(Err(_)) => {
             let reason = "The connection broke while your answers were being sent.";
-            return form_refused_page(StatusCode::BAD_REQUEST, definition, reason);
+            return Err(form_refused_page(StatusCode::BAD_REQUEST, definition, reason));
         }
         Err(_) => {
             let reason = "What was sent was much larger than the survey form can be.";
-            return form_refused_page(StatusCode::PAYLOAD_TOO_LARGE, definition, reason);
+            return Err(form_refused_page(StatusCode::PAYLOAD_TOO_LARGE, definition, reason));
         }
     };
-    let Some(fields) = decode(&body) else {
+    decode(&body).ok_or_else(|| {
         let reason = "What was sent was not the survey form, so we could not read it.";
-        return form_refused_page(StatusCode::BAD_REQUEST, definition, reason);
-    };
-    let input = response_input(&fields, definition.max_ranked);
+        form_refused_page(StatusCode::BAD_REQUEST, definition, reason)
+    })
+}
+
+/// Stores the answers, or shows the form again saying why not.
+async fn answer(
+    state: &AppState,
+    definition: &SurveyDefinition,
+    version: Version,
+    fields: &[(String, String)],
+) -> HttpResponse {
+    let input = response_input(fields, definition.max_ranked);
     let id = definition.id.as_str();
     let sent_token = fields
         .iter()
@@ -171,7 +196,7 @@ async fn receive(
         Err(SubmitError::NotFound(_)) => not_found_page(),
         Err(SubmitError::Db(error)) => {
             // The reply may have been lost after the answers were committed: look before saying.
-            if let Some(stored) = saved_already(&state, id, token.as_ref()).await {
+            if let Some(stored) = saved_already(state, id, token.as_ref()).await {
                 return thanks(stored);
             }
             let status = match &error {
