@@ -51,6 +51,17 @@ pub enum Command {
     /// ranked by community support, plan coverage, changes, differences, who responded, what people
     /// said, method) as one HTML file, one JSON document and CSV tables in --out.
     EvidencePack(EvidencePackArgs),
+    /// Take a snapshot of what the public sees now (`serve` takes one at start-up and every
+    /// LOCALVOICE_SNAPSHOT_HOURS): each council area's new responses are released when there are at
+    /// least the consultation's suppression threshold of them.
+    Snapshot(SnapshotArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SnapshotArgs {
+    /// Only this consultation (its id); by default every consultation in survey-defs/.
+    #[arg(long)]
+    pub consultation: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -162,4 +173,8 @@ pub struct ResultsArgs {
     /// Trim weights to 0.2-5 times the mean weight (re-raking after trimming).
     #[arg(long)]
     pub trim: bool,
+    /// Only the responses released by the latest snapshot, as the public API shows them (by
+    /// default every stored response, as analysts see them).
+    #[arg(long)]
+    pub published: bool,
 }

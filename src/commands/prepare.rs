@@ -80,6 +80,7 @@ pub fn direct_services(database: &Database, cli: &Cli) -> anyhow::Result<DirectS
     let mut conn = database.connect()?;
     let reference = seed_reference(&mut conn, &cli.seeds)?;
     let defs = definitions(&cli.defs, &reference.geography)?;
+    db::consultations::sync_definitions(&mut conn, &defs)?;
     let results = Arc::new(ResultsService::new(
         database.pool.clone(),
         Arc::new(reference.geography),

@@ -12,6 +12,7 @@ pub mod responses;
 pub mod results;
 pub mod schema;
 pub mod signing_keys;
+pub mod snapshots;
 
 pub use error::DbError;
 pub use pool::{DbConn, DbPool};

@@ -7,7 +7,7 @@ use super::pack::{assemble_pack, AssembleError, EvidencePack, PackSources, PackT
 use crate::domain::dataset::Dataset;
 use crate::domain::{DivisionCode, SurveyDefinition};
 use crate::results::cache::{ComputedCache, ComputedKey};
-use crate::results::request::find_division;
+use crate::results::request::{find_division, DataView};
 use crate::results::{CompareWith, DataMode, EngineOptions, Inputs, ResultsError, ResultsService, Scope, Selection};
 use crate::seeds::CurrentPlan;
 use chrono::NaiveDate;
@@ -89,9 +89,9 @@ impl EvidenceService {
                 .map(|a| a.code.to_string())
                 .collect(),
         );
-        let dataset = self.results.dataset(definition, &scope).await?;
+        let dataset = self.results.dataset(definition, &scope, DataView::Live).await?;
         let previous_dataset = match previous {
-            Some(p) => Some(self.results.dataset(p, &scope).await?),
+            Some(p) => Some(self.results.dataset(p, &scope, DataView::Live).await?),
             None => None,
         };
         Ok((dataset, previous_dataset))

@@ -162,6 +162,9 @@ pub struct ResultsReport {
     pub representativeness: super::representativeness::Representativeness,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub comparison: Option<super::comparison::ComparisonReport>,
+    /// For published figures: the snapshot they come from (absent for an analyst's live figures).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub snapshot: Option<crate::domain::dataset::Published>,
 }
 
 /// Disclosure thresholds of a consultation.
@@ -266,6 +269,7 @@ pub fn build_report(
         },
         representativeness: figures.representativeness.disclosed(suppressed),
         comparison: None,
+        snapshot: None,
     })
 }
 

@@ -142,6 +142,13 @@ impl TestApp {
         self.client.get(self.url(path)).send().await.expect("request sent")
     }
 
+    /// Takes a snapshot, releasing to the public what the release rule allows (as `serve` does on
+    /// its timer); returns how many responses it released.
+    pub async fn snapshot(&self) -> i64 {
+        let taken = self.state.results.take_snapshots(None).await.expect("snapshot taken");
+        taken.iter().map(|(_, s)| s.released).sum()
+    }
+
     /// Rows in `responses` (straight from the database, not through the app).
     pub fn stored_responses(&self) -> i64 {
         use diesel::dsl::count_star;
