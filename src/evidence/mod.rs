@@ -3,8 +3,9 @@
 //!
 //! This module holds the statistics-independent building blocks of the pack (pure functions, no
 //! database, no HTTP, no environment variables):
-//! * [`redact`]: personal data (emails, phone numbers, full postcodes, vehicle registrations,
-//!   names) replaced by placeholders before any comment is quoted;
+//! * [`redact`]: personal data (links, emails, social media handles, phone numbers, full
+//!   postcodes, vehicle registrations, street addresses and flats, people's names) replaced by
+//!   placeholders before any comment is quoted;
 //! * [`themes`] and [`comment_themes`]: free-text comments coded into the consultation's themes by
 //!   stemmed keywords, counted per area with up to three short, redacted example quotes, and
 //!   suppressed for areas whose unweighted base is under the suppression threshold ("What people
@@ -15,9 +16,15 @@
 
 pub mod comment_themes;
 pub mod coverage;
+mod name_lists;
+mod name_runs;
+mod name_tokens;
 pub mod pack;
 pub mod redact;
+mod redact_addresses;
+mod redact_contact;
 mod redact_names;
+mod redact_plates;
 pub mod service;
 pub mod strength;
 pub mod themes;
@@ -29,6 +36,10 @@ mod tests_comment_themes;
 mod tests_coverage;
 #[cfg(test)]
 mod tests_redact;
+#[cfg(test)]
+mod tests_redact_addresses;
+#[cfg(test)]
+mod tests_redact_names;
 #[cfg(test)]
 mod tests_strength;
 #[cfg(test)]
