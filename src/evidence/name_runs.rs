@@ -17,7 +17,7 @@
 //!      Dunlop"): the pair rule of the issue, made safe for places by the lists.
 //! 3. In lower case, a given name followed by a listed surname ("fiona macleod").
 //! 4. One word alone: a capitalised word that is not an ordinary word after a cue ("my neighbour
-//!    Tadeusz", "a lad called Kez"); a given name that is not also an ordinary word ("Kyle sells
+//!    Tadeusz", "a lad called Kez") or before "family", "brothers"… ("the Pettigrew brothers"); a given name that is not also an ordinary word ("Kyle sells
 //!    weed"); a surname that is not also an ordinary word ("the McTavish family").
 
 use super::name_lists::{
@@ -93,6 +93,17 @@ const CUES: &[&str] = &[
     "youth",
     "kid",
     "child",
+];
+
+/// Words before which a capitalised word is a family name ("the Pettigrew brothers").
+const FAMILY_CUES: &[&str] = &[
+    "family",
+    "families",
+    "brothers",
+    "sisters",
+    "twins",
+    "household",
+    "clan",
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -268,6 +279,14 @@ fn mark_single_names(text: &str, words: &[Word], marks: &mut [Mark]) {
         let listed_name = is_given_name(&word.lower) || is_surname(written(text, word));
         // In capitals any word follows a cue ("MY MUM LOST"): there only a listed name counts.
         let cue_name = unusual(word) && (word.case == Case::Title || listed_name);
+        let before_family = words
+            .get(i + 1)
+            .is_some_and(|next| next.joined && FAMILY_CUES.contains(&next.lower.as_str()));
+        if before_family && cue_name {
+            marks[i] = Mark::Name;
+            i += 1;
+            continue;
+        }
         if after_cue(text, words, i) && cue_name {
             marks[i] = Mark::Name;
             // "my neighbour Tadeusz Nowak": the words that run on are the rest of the name.

@@ -201,7 +201,9 @@ pub(super) fn house_number_span(text: &str, caps: &Captures) -> Option<Range<usi
         }
         // "1 The Wynd", "4 St John's Road"
         let the_first = k == 0 && word.case == Case::Title && matches!(word.lower.as_str(), "the" | "st");
-        let ordinary = NOT_IN_ADDRESSES.contains(&word.lower.as_str()) || STREET_WORDS.contains(&word.lower.as_str());
+        // "2 lane road" is ordinary text, "12 Loan Brae" an address.
+        let lower_street_word = word.case == Case::Lower && STREET_WORDS.contains(&word.lower.as_str());
+        let ordinary = NOT_IN_ADDRESSES.contains(&word.lower.as_str()) || lower_street_word;
         if word.case == Case::Other || (ordinary && !the_first) {
             return None;
         }

@@ -20,6 +20,8 @@ fn street_addresses_with_a_house_number_are_removed() {
         ("4 St John's Road", "[address removed]", a),
         ("parties at 33 Larch Grove Court", "parties at [address removed]", a),
         ("12 easter rd", "[address removed]", a),
+        ("lives at 12 Loan Brae", "lives at [address removed]", a),
+        ("at 44 Dean Park Road, EH22", "at [address removed], EH22", a),
     ]);
 }
 
