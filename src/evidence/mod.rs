@@ -7,9 +7,9 @@
 //!   postcodes, vehicle registrations, street addresses and flats, people's names) replaced by
 //!   placeholders before any comment is quoted;
 //! * [`themes`] and [`comment_themes`]: free-text comments coded into the consultation's themes by
-//!   stemmed keywords, counted per area with up to three short, redacted example quotes, and
-//!   suppressed for areas whose unweighted base is under the suppression threshold ("What people
-//!   said");
+//!   stemmed keywords, counted per area with up to three short, redacted example quotes chosen by a
+//!   neutral rule (never from API-submitted comments), and suppressed for areas whose unweighted
+//!   base is under the suppression threshold ("What people said");
 //! * [`strength`] and [`coverage`]: how strongly residents support each concern, by an explicit
 //!   rule on confidence intervals, and how the current plan's priorities line up with that support
 //!   ("Plan coverage": gaps, and plan priorities driven by other evidence).
@@ -20,6 +20,7 @@ mod name_lists;
 mod name_runs;
 mod name_tokens;
 pub mod pack;
+mod quotes;
 pub mod redact;
 mod redact_addresses;
 mod redact_contact;
@@ -46,8 +47,8 @@ mod tests_strength;
 mod tests_themes;
 
 pub use comment_themes::{
-    code_comments, suppress_small_groups, GroupComments, GroupThemeCounts, SuppressedThemeCounts, ThemeCounts,
-    ThemeRef, ThemeTally,
+    code_comments, quote_method, suppress_small_groups, Comment, GroupComments, GroupThemeCounts, StoredComment,
+    SuppressedThemeCounts, ThemeCounts, ThemeRef, ThemeTally,
 };
 pub use coverage::{
     assess_concerns, plan_coverage, ConcernAssessment, ConcernSupport, CoverageError, CoveredConcern, Gap,

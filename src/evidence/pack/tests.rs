@@ -7,12 +7,13 @@ use super::compute::engine_evidence;
 use super::inputs::PackInputs;
 use super::render::{render_html, table_csv, PackTable};
 use super::{build_pack, EvidencePack};
-use crate::testdata::{definition, geography, population};
 use crate::domain::{DivisionCode, SurveyDefinition};
+use crate::evidence::comment_themes::StoredComment;
 use crate::evidence::themes::ThemeCoder;
 use crate::results::dataset::{Dataset, RankingCodes, Respondent};
 use crate::results::{EngineOptions, Inputs};
 use crate::stats::BootstrapOptions;
+use crate::testdata::{definition, geography, population};
 use std::collections::HashMap;
 
 pub(super) const J_AREAS: [&str; 4] = ["S12000010", "S12000019", "S12000026", "S12000040"];
@@ -122,7 +123,14 @@ pub(super) fn pack_with(
     let coder = ThemeCoder::new(&d.themes);
     let mut coding = AreaCommentCoder::new(&coder);
     for (area, texts) in comments {
-        coding.add_area(area, texts);
+        let stored: Vec<StoredComment> = texts
+            .iter()
+            .map(|text| StoredComment {
+                text: text.clone(),
+                quotable: true,
+            })
+            .collect();
+        coding.add_area(area, &stored);
     }
     let bases: HashMap<String, u32> = engine
         .areas
