@@ -75,6 +75,11 @@ fn single_names_after_cues_and_listed_names_are_removed() {
             "the [name removed] family are a nightmare",
             n,
         ),
+        (
+            "hare coursing by the Pettigrew brothers",
+            "hare coursing by the [name removed] brothers",
+            n,
+        ),
         ("we met Dawn at the shops", "we met [name removed] at the shops", n),
         ("KEITH SELLS DRUGS", "[name removed] SELLS DRUGS", n),
         (
