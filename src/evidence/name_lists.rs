@@ -5,113 +5,98 @@
 //! * `common_words.txt`: ordinary words, including the names that are also words ("Grace", "Brown");
 //! * `areas.txt`: Scottish council areas, police divisions and regions (always places);
 //! * `places.txt`: towns, neighbourhoods, islands and landmarks;
-//! * `organisations.txt`: services, shops and other capitalised phrases that are not people.
+//! * `organisations.txt`: services, shops and other capitalised phrases that are not people;
+//! * `place_words.txt`: street and feature words ("Road", "Park", "Bridge").
 //!
-//! Street and feature words ("Road", "Park", "Bridge") are listed here, in [`PLACE_WORDS`].
+//! Short lists of words that mark where a name is (particles, cues) are kept here as constants.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-/// Words that make a run of capitalised words a place, not a person ("Leith Walk", "Victoria Park").
-pub(super) const PLACE_WORDS: &[&str] = &[
-    "street",
-    "st",
-    "road",
-    "rd",
-    "avenue",
-    "ave",
-    "lane",
-    "drive",
-    "place",
-    "terrace",
-    "crescent",
-    "gardens",
-    "square",
-    "court",
-    "park",
-    "way",
-    "walk",
-    "close",
-    "grove",
-    "row",
-    "wynd",
-    "brae",
-    "loan",
-    "vennel",
-    "mews",
-    "quadrant",
-    "circus",
-    "parade",
-    "town",
-    "city",
-    "village",
-    "estate",
-    "centre",
-    "center",
-    "station",
-    "hill",
-    "bridge",
-    "green",
-    "cross",
-    "shopping",
-    "primary",
-    "school",
-    "academy",
-    "high",
-    "college",
-    "university",
-    "hospital",
-    "library",
-    "church",
-    "kirk",
-    "hall",
-    "castle",
-    "harbour",
-    "port",
-    "fort",
-    "bay",
-    "loch",
-    "glen",
-    "burn",
-    "river",
-    "beach",
-    "pier",
-    "quay",
-    "links",
-    "moor",
-    "muir",
-    "wood",
-    "woods",
-    "forest",
-    "farm",
-    "mill",
-    "hotel",
-    "bar",
-    "pub",
-    "inn",
-    "club",
-    "stadium",
-    "arena",
-    "retail",
-    "industrial",
-    "north",
-    "south",
-    "east",
-    "west",
-    "upper",
-    "lower",
-    "new",
-    "old",
-    "mount",
-    "isle",
-    "island",
-    "saint",
+/// Lower-case name particles, allowed only between name words.
+pub(super) const PARTICLES: &[&str] = &[
+    "de", "da", "di", "du", "del", "van", "von", "der", "le", "la", "mac", "bin", "al",
+];
+
+/// Words before a one-word place that make it a place rather than a person ("in Keith",
+/// "county lines has reached Keith").
+pub(super) const LOCATIVES: &[&str] = &[
+    "in", "at", "near", "from", "to", "around", "round", "through", "outside", "into", "across", "of", "towards",
+    "past", "via", "beyond", "between", "and", "or", "about", "for", "like", "than", "reached", "reach", "visit",
+    "visited", "visiting", "leave", "leaving", "left", "entering", "live", "lived", "living",
+];
+
+/// Words after which a capitalised word is a person ("my neighbour Tadeusz", "a boy called Kez").
+pub(super) const CUES: &[&str] = &[
+    "neighbour",
+    "neighbours",
+    "neighbor",
+    "called",
+    "named",
+    "son",
+    "daughter",
+    "lad",
+    "boy",
+    "girl",
+    "guy",
+    "man",
+    "woman",
+    "wife",
+    "husband",
+    "partner",
+    "pal",
+    "mate",
+    "friend",
+    "brother",
+    "sister",
+    "cousin",
+    "uncle",
+    "auntie",
+    "aunt",
+    "granny",
+    "gran",
+    "grandad",
+    "grandson",
+    "granddaughter",
+    "nephew",
+    "niece",
+    "tenant",
+    "landlord",
+    "landlady",
+    "bloke",
+    "fella",
+    "dealer",
+    "driver",
+    "owner",
+    "boyfriend",
+    "girlfriend",
+    "ex",
+    "mum",
+    "dad",
+    "mother",
+    "father",
+    "teenager",
+    "youth",
+    "kid",
+    "child",
+];
+
+/// Words before which a capitalised word is a family name ("the Pettigrew brothers").
+pub(super) const FAMILY_CUES: &[&str] = &[
+    "family",
+    "families",
+    "brothers",
+    "sisters",
+    "twins",
+    "household",
+    "clan",
 ];
 
 struct Lists {
     given: HashSet<String>,
     surnames: HashSet<String>,
     common: HashSet<String>,
+    place_words: HashSet<String>,
     areas: HashSet<String>,
     places: HashSet<String>,
     organisations: HashSet<String>,
@@ -161,6 +146,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         given: words(include_str!("wordlists/given_names.txt")),
         surnames: words(include_str!("wordlists/surnames.txt")),
         common: words(include_str!("wordlists/common_words.txt")),
+        place_words: words(include_str!("wordlists/place_words.txt")),
         areas,
         places,
         organisations,
@@ -180,7 +166,7 @@ pub(super) fn is_common_word(lower: &str) -> bool {
 
 /// `lower` is a street or feature word.
 pub(super) fn is_place_word(lower: &str) -> bool {
-    PLACE_WORDS.contains(&lower.trim_end_matches('.'))
+    LISTS.place_words.contains(lower.trim_end_matches('.'))
 }
 
 /// `word` (as written) is a surname: listed, or spelt Mc…, Mac… with a capital after it, or O'….

@@ -22,89 +22,10 @@
 
 use super::name_lists::{
     is_area, is_common_word, is_given_name, is_listed_phrase, is_organisation, is_place_word, is_surname,
-    longest_phrase, phrase_key,
+    longest_phrase, phrase_key, CUES, FAMILY_CUES, LOCATIVES, PARTICLES,
 };
 use super::name_tokens::{mostly_title_case, words, Case, Word};
 use std::ops::Range;
-
-/// Lower-case name particles, allowed only between name words.
-const PARTICLES: &[&str] = &[
-    "de", "da", "di", "du", "del", "van", "von", "der", "le", "la", "mac", "bin", "al",
-];
-
-/// Words before a one-word place that make it a place rather than a person ("in Keith",
-/// "county lines has reached Keith").
-const LOCATIVES: &[&str] = &[
-    "in", "at", "near", "from", "to", "around", "round", "through", "outside", "into", "across", "of", "towards",
-    "past", "via", "beyond", "between", "and", "or", "about", "for", "like", "than", "reached", "reach", "visit",
-    "visited", "visiting", "leave", "leaving", "left", "entering", "live", "lived", "living",
-];
-
-/// Words after which a capitalised word is a person ("my neighbour Tadeusz", "a boy called Kez").
-const CUES: &[&str] = &[
-    "neighbour",
-    "neighbours",
-    "neighbor",
-    "called",
-    "named",
-    "son",
-    "daughter",
-    "lad",
-    "boy",
-    "girl",
-    "guy",
-    "man",
-    "woman",
-    "wife",
-    "husband",
-    "partner",
-    "pal",
-    "mate",
-    "friend",
-    "brother",
-    "sister",
-    "cousin",
-    "uncle",
-    "auntie",
-    "aunt",
-    "granny",
-    "gran",
-    "grandad",
-    "grandson",
-    "granddaughter",
-    "nephew",
-    "niece",
-    "tenant",
-    "landlord",
-    "landlady",
-    "bloke",
-    "fella",
-    "dealer",
-    "driver",
-    "owner",
-    "boyfriend",
-    "girlfriend",
-    "ex",
-    "mum",
-    "dad",
-    "mother",
-    "father",
-    "teenager",
-    "youth",
-    "kid",
-    "child",
-];
-
-/// Words before which a capitalised word is a family name ("the Pettigrew brothers").
-const FAMILY_CUES: &[&str] = &[
-    "family",
-    "families",
-    "brothers",
-    "sisters",
-    "twins",
-    "household",
-    "clan",
-];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mark {
