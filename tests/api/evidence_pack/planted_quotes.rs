@@ -107,23 +107,16 @@ fn unescape_html(html: &str) -> String {
     .replace("&amp;", "&")
 }
 
-#[actix_web::test]
-async fn planted_identifying_comments_are_quoted_redacted_and_never_appear_in_any_output() {
-    let corpus = corpus();
-    assert!(
-        corpus.identifying.len() >= 50,
-        "only {} identifying comments",
-        corpus.identifying.len()
-    );
-    let app = app_with_demo_data(6_000).await;
+/// Replaces division J's comments with the corpus, identifying and ordinary comments taken in turn
+/// so that they share areas and themes.
+fn plant_corpus(app: &TestApp, corpus: &Corpus) {
     let definition = app.state.consultations.get(CURRENT).expect("definition").clone();
     let coder = ThemeCoder::new(&definition.themes);
     let areas = J_AREAS.map(|a| format!("'{a}'")).join(", ");
     sql(
-        &app,
+        app,
         &format!("UPDATE responses SET comment = NULL WHERE consultation_id = '{CURRENT}' AND council_area_code IN ({areas})"),
     );
-    // Identifying and ordinary comments taken in turn, so that they share areas and themes.
     let mut comments: Vec<&str> = Vec::new();
     let mut ordinary = corpus.ordinary.iter();
     for (i, identifying) in corpus.identifying.iter().enumerate() {
@@ -134,8 +127,37 @@ async fn planted_identifying_comments_are_quoted_redacted_and_never_appear_in_an
     }
     comments.extend(ordinary.map(|o| o.comment.as_str()));
     for (area, comment) in areas_for(&coder, &comments) {
-        plant(&app, area, comment);
+        plant(app, area, comment);
     }
+}
+
+/// Every form of the pack: JSON, the page, the HTML download (both as a reader sees them) and each
+/// CSV table.
+async fn outputs(app: &TestApp, pack: &serde_json::Value) -> Vec<(String, String)> {
+    let mut outputs = vec![("json".to_string(), serde_json::to_string(pack).expect("json"))];
+    for (name, extra) in [("page", String::new()), ("html download", "&download=html".to_string())] {
+        let (status, html) = text_of(app, &pack_path("J", &extra)).await;
+        assert_eq!(status, 200, "{name}");
+        outputs.push((name.to_string(), unescape_html(&html)));
+    }
+    for table in TABLES {
+        let (status, csv) = text_of(app, &pack_path("J", &format!("&download=csv&table={table}"))).await;
+        assert_eq!(status, 200, "{table}");
+        outputs.push((format!("{table} CSV"), csv));
+    }
+    outputs
+}
+
+#[actix_web::test]
+async fn planted_identifying_comments_are_quoted_redacted_and_never_appear_in_any_output() {
+    let corpus = corpus();
+    assert!(
+        corpus.identifying.len() >= 50,
+        "only {} identifying comments",
+        corpus.identifying.len()
+    );
+    let app = app_with_demo_data(6_000).await;
+    plant_corpus(&app, &corpus);
 
     let pack = pack_json(&app, "J").await;
     let quotes: Vec<String> = pack["what_people_said"]["areas"]
@@ -162,17 +184,7 @@ async fn planted_identifying_comments_are_quoted_redacted_and_never_appear_in_an
         );
     }
 
-    let mut outputs = vec![("json".to_string(), serde_json::to_string(&pack).expect("json"))];
-    for (name, extra) in [("page", String::new()), ("html download", "&download=html".to_string())] {
-        let (status, html) = text_of(&app, &pack_path("J", &extra)).await;
-        assert_eq!(status, 200, "{name}");
-        outputs.push((name.to_string(), unescape_html(&html)));
-    }
-    for table in TABLES {
-        let (status, csv) = text_of(&app, &pack_path("J", &format!("&download=csv&table={table}"))).await;
-        assert_eq!(status, 200, "{table}");
-        outputs.push((format!("{table} CSV"), csv));
-    }
+    let outputs = outputs(&app, &pack).await;
     let mut leaks = Vec::new();
     for (name, text) in &outputs {
         for planted in &corpus.identifying {
