@@ -3,27 +3,40 @@
 //! then [`suppress_small_groups`] withholds everything for groups whose unweighted base is under
 //! the consultation's suppression threshold.
 //!
-//! Example quotes are chosen the same way every time: among the theme's comments in the group,
-//! informative ones (at least [`MIN_INFORMATIVE_WORDS`] words) come first, then shorter before
-//! longer, then by text; of the first few, those needing no redaction are preferred, and quotes
-//! that read the same (ignoring case, spacing and punctuation) are shown once. A quote longer than
-//! [`MAX_QUOTE_CHARS`] is cut at a sentence end (or a word) and marked with "…".
+//! Every comment is counted; only quotable ones ([`Comment::quotable`]: not sent through the API)
+//! may be quoted, chosen by the neutral rule of `quotes`.
 
-use super::redact::redact_personal_data;
+use super::quotes::{example_quotes, Candidate};
+pub use super::quotes::{quote_method, short_quote, MAX_EXAMPLES, MAX_QUOTE_CHARS, MIN_INFORMATIVE_WORDS};
 use super::themes::{CodingScratch, ThemeCoder};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::hash::Hash;
 
-/// At most this many example quotes per theme and group.
-pub const MAX_EXAMPLES: usize = 3;
-/// Quotes longer than this many characters are cut.
-pub const MAX_QUOTE_CHARS: usize = 200;
-/// Comments with fewer words are quoted only when there are not enough longer ones.
-pub const MIN_INFORMATIVE_WORDS: usize = 5;
-/// Candidate quotes kept per theme and group while counting, so that redacted or repeated ones
-/// can be passed over.
-const CANDIDATES: usize = 8;
+/// A comment to code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Comment<'a> {
+    pub text: &'a str,
+    /// Whether it may be quoted. Comments sent through the JSON API are counted but not quoted:
+    /// they are the easiest to script, and no analyst approves quotes yet.
+    pub quotable: bool,
+}
+
+/// A comment as read for the pack (see [`Comment`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredComment {
+    pub text: String,
+    pub quotable: bool,
+}
+
+impl StoredComment {
+    pub fn as_comment(&self) -> Comment<'_> {
+        Comment {
+            text: &self.text,
+            quotable: self.quotable,
+        }
+    }
+}
 
 /// A theme's id and label, in the coder's order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -75,13 +88,6 @@ pub struct SuppressedThemeCounts<G: Ord> {
     pub groups: BTreeMap<G, GroupComments>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-struct Candidate<'a> {
-    uninformative: bool,
-    len: usize,
-    text: &'a str,
-}
-
 struct GroupTally<'a> {
     comments: u32,
     coded: u32,
@@ -105,13 +111,13 @@ impl<'a> GroupTally<'a> {
 pub fn code_comments<'a, G, I>(coder: &ThemeCoder, comments: I) -> ThemeCounts<G>
 where
     G: Ord,
-    I: IntoIterator<Item = (G, &'a str)>,
+    I: IntoIterator<Item = (G, Comment<'a>)>,
 {
     let themes = coder.themes().len();
     let mut tallies: BTreeMap<G, GroupTally<'a>> = BTreeMap::new();
     let mut scratch = CodingScratch::default();
     for (group, comment) in comments {
-        let text = comment.trim();
+        let text = comment.text.trim();
         if text.is_empty() {
             continue;
         }
@@ -126,14 +132,14 @@ where
             continue;
         }
         tally.coded += 1;
-        let candidate = Candidate {
+        let candidate = comment.quotable.then(|| Candidate {
             uninformative: scratch.tokens.len() < MIN_INFORMATIVE_WORDS,
-            len: text.len(),
+            chars: text.chars().count(),
             text,
-        };
+        });
         for (theme, _) in hits.iter().enumerate().filter(|(_, &hit)| hit) {
             tally.counts[theme] += 1;
-            offer(&mut tally.candidates[theme], candidate);
+            tally.candidates[theme].extend(candidate);
         }
     }
     ThemeCounts {
@@ -151,10 +157,10 @@ where
                 let tallies = t
                     .counts
                     .iter()
-                    .zip(&t.candidates)
-                    .map(|(&count, candidates)| ThemeTally {
+                    .zip(t.candidates)
+                    .map(|(&count, mut candidates)| ThemeTally {
                         count,
-                        examples: example_quotes(candidates),
+                        examples: example_quotes(&mut candidates),
                     })
                     .collect();
                 (
@@ -168,74 +174,6 @@ where
             })
             .collect(),
     }
-}
-
-/// Keeps `kept` sorted and at most [`CANDIDATES`] long, without repeated texts.
-fn offer<'a>(kept: &mut Vec<Candidate<'a>>, candidate: Candidate<'a>) {
-    if kept.len() == CANDIDATES && kept.last().is_some_and(|worst| candidate >= *worst) {
-        return;
-    }
-    if let Err(at) = kept.binary_search(&candidate) {
-        kept.insert(at, candidate);
-        kept.truncate(CANDIDATES);
-    }
-}
-
-fn example_quotes(candidates: &[Candidate<'_>]) -> Vec<String> {
-    let mut redacted: Vec<(bool, String)> = candidates
-        .iter()
-        .map(|c| {
-            let r = redact_personal_data(c.text);
-            (!r.kinds.is_empty(), r.text)
-        })
-        .collect();
-    // Stable: among equally clean quotes the shortest-first order stands.
-    redacted.sort_by_key(|(needed_redaction, _)| *needed_redaction);
-    let mut quotes: Vec<String> = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
-    for (_, text) in redacted {
-        let key = comparison_key(&text);
-        if seen.contains(&key) {
-            continue;
-        }
-        seen.push(key);
-        quotes.push(short_quote(&text));
-        if quotes.len() == MAX_EXAMPLES {
-            break;
-        }
-    }
-    quotes
-}
-
-/// Lower-case letters and digits only, so that "Never see police!" and "never see police" are one quote.
-fn comparison_key(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// `text` on one line, cut to at most [`MAX_QUOTE_CHARS`] characters (plus " …") at the last
-/// sentence end that keeps at least a quarter of the allowance, else at the last space.
-pub fn short_quote(text: &str) -> String {
-    let tidy = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let Some((limit, _)) = tidy.char_indices().nth(MAX_QUOTE_CHARS) else {
-        return tidy;
-    };
-    let head = &tidy[..limit];
-    let min_len = head.char_indices().nth(MAX_QUOTE_CHARS / 4).map_or(0, |(i, _)| i);
-    let sentence_end = head
-        .match_indices(['.', '!', '?'])
-        .map(|(i, _)| i + 1)
-        .rfind(|&end| end >= min_len && (end == head.len() || head[end..].starts_with(' ')));
-    let cut = match sentence_end {
-        Some(end) => &head[..end],
-        None => head
-            .rfind(' ')
-            .filter(|&i| i >= min_len)
-            .map_or(head, |i| head[..i].trim_end_matches([',', ';', ':'])),
-    };
-    format!("{cut} …")
 }
 
 /// Withholds the counts and quotes of every group whose unweighted base (respondents in the group,

@@ -1,26 +1,35 @@
 //! Personal data removed from free text before any of it is quoted in the evidence pack.
 //!
-//! What is replaced, each by a placeholder saying what was there:
-//! * email addresses → `[email removed]`;
-//! * UK phone numbers as people write them (07700 900123, 07700900123, +44 7700 900123,
-//!   +44 (0)131 496 0000, 0131 496 0000, (0141) 496 0000, 0800 123 4567, with spaces or hyphens):
-//!   a leading 0 (or +44/0044) and 9 or 10 further digits starting 1, 2, 3, 5, 7, 8 or 9 →
-//!   `[phone number removed]`. Short numbers (101, 999), years and times have too few digits;
+//! What is replaced, each by a placeholder saying what was there (rules in the modules named):
+//! * links (http…, www…, facebook.com/…) → `[link removed]`, email addresses (also written
+//!   "jane (at) example.com" or "jane at example dot com") → `[email removed]`, social-media
+//!   handles (@name, and the account after "my snapchat is", "insta:") → `[social media handle
+//!   removed]` (`redact_contact`);
+//! * UK phone numbers as people write them (07700 900123, +44 (0)131 496 0000, (0141) 496 0000,
+//!   0800 123 4567): a leading 0 (or +44/0044) and 9 or 10 further digits starting 1, 2, 3, 5, 7,
+//!   8 or 9 → `[phone number removed]`. Short numbers (101, 999), years and times are kept;
 //! * full UK postcodes, with or without the space (EH12 5AB, g2 1aa, KW151AB), whose area is a real
 //!   postcode area → `[postcode removed]`. A postcode district alone ("EH12") is kept: it is the
 //!   anonymised level the survey asks for;
-//! * vehicle registrations → `[vehicle registration removed]`: the current format (SN19 ABC,
-//!   SN19ABC, sn19 abc) with a real age identifier, and the older prefix (P123 ABC) and suffix
-//!   (ABC 123D) formats in capitals only. Forms that ordinary text makes are kept: a postcode
-//!   district followed by a word ("EH12 and", "EH12 THE"), a road number followed by a word or
-//!   an acronym ("A9 HGV");
-//! * names: after "my name is" / "my name's", "I'm called" / "I am called" and "this is" when
-//!   followed by capitalised words, and after a title (Mr, Mrs, Ms, Miss, Mx, Dr, PC, Sgt,
-//!   Sergeant, Inspector, Constable) → `[name removed]`, keeping the introducing words ("my name is
-//!   [name removed]", "Mr [name removed]"). See `redact_names` for the rules that keep "this is
-//!   Police Scotland" and "this is Leith Walk".
+//! * vehicle registrations (SN19 ABC, sn19abc, P123 ABC, ABC 123D) → `[vehicle registration
+//!   removed]`, keeping what ordinary text makes ("EH12 and", "A9 HGV") (`redact_plates`);
+//! * street addresses (a house number and up to three words ending in a street word: "12 Easter
+//!   Road", "14a high st", "2-4 Mill Wynd"), flats ("Flat 3", "flat 2/1", "3F2", "the 2/1", "at
+//!   number 12") → `[address removed]` (`redact_addresses`);
+//! * people's names → `[name removed]`: after "my name is", "I'm called", "this is" and titles (Mr,
+//!   PC, Cllr…, `redact_names`); pairs of capitalised words that are not a listed place,
+//!   organisation or ordinary word ("Jane Doe", but not "Port Glasgow" or "Police Scotland"),
+//!   listed given names and surnames, and a capitalised word after "my neighbour", "a lad
+//!   called"… (`name_runs`, with the word lists of `name_lists`).
+//!
+//! Rules run in that order, each on the text the previous ones left, so a placeholder is never
+//! redacted again and a number inside a phone number is never read as a house number.
 
+use super::name_runs::name_spans;
+use super::redact_addresses::{flat_span, house_number_span, numbered_house_span, tenement_flat_span};
+use super::redact_contact::{handle_span, link_span, phone_span, platform_account_span, postcode_span};
 use super::redact_names::{intro_name_span, titled_name_span};
+use super::redact_plates::{current_plate_span, prefix_plate_span, suffix_plate_span};
 use regex::{Captures, Regex};
 use serde::Serialize;
 use std::ops::Range;
@@ -30,10 +39,13 @@ use std::sync::LazyLock;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RedactionKind {
+    Link,
     Email,
+    SocialMediaHandle,
     PhoneNumber,
     Postcode,
     VehicleRegistration,
+    Address,
     Name,
     /// The whole text was withheld because redaction was not possible (never expected).
     WholeText,
@@ -43,18 +55,21 @@ impl RedactionKind {
     /// The text put in place of what was removed.
     pub fn placeholder(self) -> &'static str {
         match self {
+            RedactionKind::Link => "[link removed]",
             RedactionKind::Email => "[email removed]",
+            RedactionKind::SocialMediaHandle => "[social media handle removed]",
             RedactionKind::PhoneNumber => "[phone number removed]",
             RedactionKind::Postcode => "[postcode removed]",
             RedactionKind::VehicleRegistration => "[vehicle registration removed]",
+            RedactionKind::Address => "[address removed]",
             RedactionKind::Name => "[name removed]",
             RedactionKind::WholeText => "[comment withheld]",
         }
     }
 }
 
-/// A text with personal data replaced, and one entry per replacement (by kind in the order emails,
-/// phone numbers, postcodes, registrations, names; by position within a kind).
+/// A text with personal data replaced, and one entry per replacement (by rule in the order of the
+/// module doc; by position within a rule).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Redacted {
     pub text: String,
@@ -62,12 +77,20 @@ pub struct Redacted {
 }
 
 struct Patterns {
+    link: Regex,
     email: Regex,
+    spelt_email: Regex,
+    handle: Regex,
+    platform_account: Regex,
     phone: Regex,
     postcode: Regex,
     plate_current: Regex,
     plate_prefix: Regex,
     plate_suffix: Regex,
+    flat: Regex,
+    tenement_flat: Regex,
+    numbered_house: Regex,
+    house_number: Regex,
     name_intro: Regex,
     titled_name: Regex,
 }
@@ -75,7 +98,17 @@ struct Patterns {
 impl Patterns {
     fn compile() -> Result<Self, regex::Error> {
         Ok(Patterns {
+            link: Regex::new(
+                r#"(?i)\b(?:https?://|www\.|(?:facebook|fb|instagram|twitter|tiktok|snapchat|linkedin|youtube|threads)\.com/)[^\s<>"]+"#,
+            )?,
             email: Regex::new(r"(?i)\b[a-z0-9._%+\-]+@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}\b")?,
+            spelt_email: Regex::new(
+                r"(?i)\b[a-z0-9_%+\-]+(?:(?:\.| dot )[a-z0-9_%+\-]+)* ?(?:\(at\)|\[at\]| at ) ?[a-z0-9\-]+(?: ?(?:\.|\(dot\)|\[dot\]|\bdot\b) ?[a-z0-9\-]+)*? ?(?:\.|\(dot\)|\[dot\]|\bdot\b) ?(?:com|uk|org|net|scot|gov|io|me|info|ie|eu)\b",
+            )?,
+            handle: Regex::new(r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?")?,
+            platform_account: Regex::new(
+                r"(?i)(?:\b(?P<owner>my|his|her|their|our)\s+)?\b(?:snapchat|snap|insta|instagram|twitter|tiktok|facebook|fb)\b(?:\s+(?:name|handle|username|account|id|page))?(?:\s*(?P<sep>\bis\b|:|-|=))?\s*@?(?P<account>[a-z0-9_][a-z0-9_.]{2,29})",
+            )?,
             phone: Regex::new(
                 r"(?:\+ ?44 ?(?:\(0\) ?)?|\b0044 ?(?:\(0\) ?)?|\(0|\b0)(?P<body>[0-9]{2,5}\)?(?:[ \-]?[0-9]){5,9})",
             )?,
@@ -85,10 +118,22 @@ impl Patterns {
             )?,
             plate_prefix: Regex::new(r"\b(?P<year>[A-HJ-NPR-Y])[0-9]{1,3}(?P<space> ?)(?P<letters>[A-HJ-PR-Z]{3})\b")?,
             plate_suffix: Regex::new(r"\b(?P<letters>[A-HJ-PR-Z]{3}) ?[0-9]{1,3}[A-HJ-NPR-Y]\b")?,
+            flat: Regex::new(
+                r"(?i)\b(?:flat|apartment|apt)\.? ?(?:no\.? ?)?(?:[0-9]{1,2} ?/ ?[0-9]{1,2}|[0-9p]{1,2}f[0-9]{1,2}|[0-9]{1,3}[a-z]?)\b|\b(?:[0-9]{1,2}|P)F[0-9]{1,2}\b",
+            )?,
+            tenement_flat: Regex::new(r"(?i)\b(?:flat|in|at|from|the|of|to|outside)\s+(?P<flat>[0-9]/[0-9])\b")?,
+            numbered_house: Regex::new(
+                r"(?i)\b(?:at|from|in|outside|opposite|of|to|near|behind|next to|across from|lives? in|lives? at)\s+(?P<house>(?:number|no\.?|#) ?[0-9]{1,4}[a-z]?)\b",
+            )?,
+            house_number: Regex::new(
+                r"(?i)(?:\bno\.? ?)?\b(?P<number>[0-9]{1,4})[a-z]?(?: ?[\-–/] ?[0-9]{1,4}[a-z]?)?\b,? +",
+            )?,
             name_intro: Regex::new(
                 r"(?i)\b(?P<intro>my\s+name\s+is|my\s+name['’]s|i['’]?m\s+called|i\s+am\s+called|this\s+is)\s+",
             )?,
-            titled_name: Regex::new(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|PC|Sgt|Sergeant|Inspector|Constable)\.?[ \t]+")?,
+            titled_name: Regex::new(
+                r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|PC|DC|DS|DI|Sgt|Sergeant|Inspector|Constable|Officer|Detective|Councillor|Cllr|Provost)\.?[ \t]+",
+            )?,
         })
     }
 }
@@ -105,17 +150,28 @@ pub fn redact_personal_data(text: &str) -> Redacted {
             kinds: vec![RedactionKind::WholeText],
         };
     };
+    use RedactionKind::{Address, Email, Link, Name, PhoneNumber, Postcode, SocialMediaHandle, VehicleRegistration};
     let mut kinds = Vec::new();
+    let k = &mut kinds;
     let whole = |_: &str, c: &Captures| c.get(0).map(|m| m.range());
-    let text = replace(text, &p.email, RedactionKind::Email, &mut kinds, whole);
-    let text = replace(&text, &p.phone, RedactionKind::PhoneNumber, &mut kinds, phone_span);
-    let text = replace(&text, &p.postcode, RedactionKind::Postcode, &mut kinds, postcode_span);
-    let plate = RedactionKind::VehicleRegistration;
-    let text = replace(&text, &p.plate_current, plate, &mut kinds, current_plate_span);
-    let text = replace(&text, &p.plate_prefix, plate, &mut kinds, prefix_plate_span);
-    let text = replace(&text, &p.plate_suffix, plate, &mut kinds, suffix_plate_span);
-    let text = replace(&text, &p.name_intro, RedactionKind::Name, &mut kinds, intro_name_span);
-    let text = replace(&text, &p.titled_name, RedactionKind::Name, &mut kinds, titled_name_span);
+    let text = replace(text, &p.link, Link, k, link_span);
+    let text = replace(&text, &p.email, Email, k, whole);
+    let text = replace(&text, &p.spelt_email, Email, k, whole);
+    let text = replace(&text, &p.handle, SocialMediaHandle, k, handle_span);
+    let text = replace(&text, &p.platform_account, SocialMediaHandle, k, platform_account_span);
+    let text = replace(&text, &p.phone, PhoneNumber, k, phone_span);
+    let text = replace(&text, &p.postcode, Postcode, k, postcode_span);
+    let text = replace(&text, &p.plate_current, VehicleRegistration, k, current_plate_span);
+    let text = replace(&text, &p.plate_prefix, VehicleRegistration, k, prefix_plate_span);
+    let text = replace(&text, &p.plate_suffix, VehicleRegistration, k, suffix_plate_span);
+    let text = replace(&text, &p.flat, Address, k, flat_span);
+    let text = replace(&text, &p.tenement_flat, Address, k, tenement_flat_span);
+    let text = replace(&text, &p.numbered_house, Address, k, numbered_house_span);
+    let text = replace(&text, &p.house_number, Address, k, house_number_span);
+    let text = replace(&text, &p.name_intro, Name, k, intro_name_span);
+    let text = replace(&text, &p.titled_name, Name, k, titled_name_span);
+    let spans = name_spans(&text);
+    let text = replace_spans(&text, &spans, Name, k);
     Redacted { text, kinds }
 }
 
@@ -145,125 +201,19 @@ fn replace(
     out
 }
 
-fn alphanumeric_before(text: &str, at: usize) -> bool {
-    text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
-}
-
-fn alphanumeric_after(text: &str, at: usize) -> bool {
-    text[at..].chars().next().is_some_and(char::is_alphanumeric)
-}
-
-/// The longest run of the match's digit groups that makes a UK number: 9 or 10 digits after the
-/// leading 0 (or +44), the first of them 1, 2, 3, 5, 7, 8 or 9.
-fn phone_span(text: &str, caps: &Captures) -> Option<Range<usize>> {
-    let (whole, body) = (caps.get(0)?, caps.name("body")?);
-    if alphanumeric_before(text, whole.start()) {
-        return None;
-    }
-    let international = !whole.as_str().starts_with(['0', '(']) || whole.as_str().starts_with("0044");
-    let mut digits = 0usize;
-    let mut first: Option<char> = None;
-    let mut best: Option<usize> = None;
-    let mut in_group = false;
-    let group_end = |digits: usize, first: Option<char>, end: usize, best: &mut Option<usize>| {
-        if (9..=10).contains(&digits) && first.is_some_and(|d| "1235789".contains(d)) {
-            *best = Some(end);
+/// Replaces `spans` (in order, not overlapping) with `kind`'s placeholder.
+fn replace_spans(text: &str, spans: &[Range<usize>], kind: RedactionKind, kinds: &mut Vec<RedactionKind>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut done = 0;
+    for span in spans {
+        if span.start < done {
+            continue;
         }
-    };
-    for (i, c) in body.as_str().char_indices() {
-        if c.is_ascii_digit() {
-            // "+44 0131 …": a national 0 written after the country code is not part of the number.
-            if international && digits == 0 && first.is_none() && c == '0' {
-                continue;
-            }
-            digits += 1;
-            first.get_or_insert(c);
-            in_group = true;
-        } else if in_group {
-            group_end(digits, first, body.start() + i, &mut best);
-            in_group = false;
-        }
+        out.push_str(&text[done..span.start]);
+        out.push_str(kind.placeholder());
+        kinds.push(kind);
+        done = span.end;
     }
-    if in_group && !alphanumeric_after(text, body.end()) {
-        group_end(digits, first, body.end(), &mut best);
-    }
-    // "(07700 900123)": a bracket that does not close after the area code is not part of the number.
-    let opens_bracket = whole.as_str().starts_with('(') && !body.as_str().contains(')');
-    let start = if opens_bracket {
-        whole.start() + 1
-    } else {
-        whole.start()
-    };
-    best.map(|end| start..end)
-}
-
-/// UK postcode areas (the letters before the district number).
-const POSTCODE_AREAS: &[&str] = &[
-    "AB", "AL", "B", "BA", "BB", "BD", "BF", "BH", "BL", "BN", "BR", "BS", "BT", "BX", "CA", "CB", "CF", "CH", "CM",
-    "CO", "CR", "CT", "CV", "CW", "DA", "DD", "DE", "DG", "DH", "DL", "DN", "DT", "DY", "E", "EC", "EH", "EN", "EX",
-    "FK", "FY", "G", "GL", "GU", "GY", "HA", "HD", "HG", "HP", "HR", "HS", "HU", "HX", "IG", "IM", "IP", "IV", "JE",
-    "KA", "KT", "KW", "KY", "L", "LA", "LD", "LE", "LL", "LN", "LS", "LU", "M", "ME", "MK", "ML", "N", "NE", "NG",
-    "NN", "NP", "NR", "NW", "OL", "OX", "PA", "PE", "PH", "PL", "PO", "PR", "RG", "RH", "RM", "S", "SA", "SE", "SG",
-    "SK", "SL", "SM", "SN", "SO", "SP", "SR", "SS", "ST", "SW", "SY", "TA", "TD", "TF", "TN", "TQ", "TR", "TS", "TW",
-    "UB", "W", "WA", "WC", "WD", "WF", "WN", "WR", "WS", "WV", "YO", "ZE",
-];
-
-fn postcode_span(_: &str, caps: &Captures) -> Option<Range<usize>> {
-    let (area, unit) = (caps.name("area")?.as_str(), caps.name("unit")?.as_str());
-    let real_area = POSTCODE_AREAS.contains(&area.to_ascii_uppercase().as_str());
-    // The last two letters of a postcode never use C, I, K, M, O or V (so "G1 2pm" is a time).
-    let real_unit = !unit.chars().any(|c| "CIKMOVcikmov".contains(c));
-    // "G2 1st" is more likely an ordinal than a postcode written in lower case.
-    let ordinal = matches!(unit, "st" | "nd" | "rd" | "th");
-    (real_area && real_unit && !ordinal)
-        .then(|| caps.get(0).map(|m| m.range()))
-        .flatten()
-}
-
-/// Three-letter words and acronyms that follow a district or road number in ordinary text.
-const NOT_PLATE_LETTERS: &[&str] = &[
-    "AGE", "AGO", "AIR", "ALL", "AND", "ANY", "ARE", "ASB", "ASK", "ATM", "AYE", "BAD", "BAR", "BBC", "BED", "BIG",
-    "BUS", "BUT", "BUY", "CAN", "CAR", "CCT", "CID", "COP", "CUT", "DAD", "DAY", "DID", "DOG", "DUI", "END", "ETA",
-    "ETC", "FAR", "FEW", "FOR", "FUN", "GET", "GOT", "GPS", "HAD", "HAS", "HER", "HEY", "HGV", "HIM", "HIS", "HOW",
-    "ITS", "ITV", "JOB", "KEY", "KID", "LAW", "LET", "LGV", "LOL", "LOT", "LOW", "MAN", "MAY", "MEN", "MOT", "MPH",
-    "MSP", "MUM", "NEW", "NHS", "NOR", "NOT", "NOW", "OFF", "OLD", "OMG", "ONE", "OUR", "OUT", "OWN", "PAY", "PER",
-    "PPE", "PSV", "PUB", "PUT", "RAN", "RED", "ROW", "RTA", "RTC", "RUN", "SAD", "SAW", "SAY", "SEE", "SET", "SHE",
-    "SNP", "STV", "SUN", "SUV", "TEN", "THE", "TOO", "TOP", "TRY", "TWO", "USE", "VAN", "VIA", "WAS", "WAY", "WEE",
-    "WET", "WHO", "WHY", "WON", "YES", "YET", "YOU",
-];
-
-fn ordinary_letters(letters: &str) -> bool {
-    NOT_PLATE_LETTERS.contains(&letters.to_ascii_uppercase().as_str())
-}
-
-/// Current format: two memory-tag letters, a real age identifier (02–29 March, 51–79 September)
-/// and three letters without I or Q; the three letters in capitals, or the whole mark in lower case.
-fn current_plate_span(_: &str, caps: &Captures) -> Option<Range<usize>> {
-    let memory = caps.name("memory")?.as_str();
-    let age: u32 = caps.name("age")?.as_str().parse().ok()?;
-    let letters = caps.name("letters")?.as_str();
-    let spaced = !caps.name("space")?.as_str().is_empty();
-    let memory_ok = !memory.chars().any(|c| "IQZiqz".contains(c));
-    let age_ok = (2..=29).contains(&age) || (51..=79).contains(&age);
-    let letters_ok = !letters.chars().any(|c| "IQiq".contains(c));
-    let all_lower = memory.chars().chain(letters.chars()).all(|c| c.is_ascii_lowercase());
-    let case_ok = letters.chars().all(|c| c.is_ascii_uppercase()) || all_lower;
-    let ok = memory_ok && age_ok && letters_ok && case_ok && !(spaced && ordinary_letters(letters));
-    ok.then(|| caps.get(0).map(|m| m.range())).flatten()
-}
-
-/// 1983–2001 prefix format (P123 ABC), capitals only. With a space, A, B and M are road classes
-/// ("A9 HGV"), so only the unspaced form counts for them.
-fn prefix_plate_span(_: &str, caps: &Captures) -> Option<Range<usize>> {
-    let year = caps.name("year")?.as_str();
-    let spaced = !caps.name("space")?.as_str().is_empty();
-    let road = spaced && matches!(year, "A" | "B" | "M");
-    let ok = !road && !ordinary_letters(caps.name("letters")?.as_str());
-    ok.then(|| caps.get(0).map(|m| m.range())).flatten()
-}
-
-/// 1963–1983 suffix format (ABC 123D), capitals only.
-fn suffix_plate_span(_: &str, caps: &Captures) -> Option<Range<usize>> {
-    let ok = !ordinary_letters(caps.name("letters")?.as_str());
-    ok.then(|| caps.get(0).map(|m| m.range())).flatten()
+    out.push_str(&text[done..]);
+    out
 }

@@ -1,37 +1,23 @@
-//! Names in free text, found only where the text says a name follows (see `redact`): people
-//! introducing themselves ("my name is Jean McLeod") and titles ("Mr Smith", "PC Brown").
+//! Names where the text says a name follows (see `redact`): people introducing themselves ("my
+//! name is Jean McLeod") and titles ("Mr Smith", "PC Brown", "Cllr Reid"). Names elsewhere are
+//! found by `name_runs`.
 //!
-//! A name word starts with a capital letter and is not a common word, place word or organisation
-//! ("The", "Police", "Scotland", "Street"); lower-case particles ("de", "van", "mac") may join two
-//! name words; up to four words are taken. After "my name is" and a title, capitals-only words
-//! count ("MY NAME IS JEAN MCLEOD"). After "this is" and "I'm called", where ordinary sentences are
-//! common ("THIS IS A DISGRACE", "this is Leith"), words in capitals only do not count, and "this
-//! is" needs at least two name words, none of them a place word ("this is Leith Walk" is kept).
+//! A name word starts with a capital letter and is not an ordinary word, a listed place or an
+//! organisation (`name_lists`: "The", "Police", "Scotland", "Street"); lower-case particles ("de",
+//! "van", "mac") may join two name words; up to four words are taken. After "my name is" and a
+//! title, capitals-only words count ("MY NAME IS JEAN MCLEOD"), and so does a name in lower case
+//! that starts with a listed given name ("my name is jean mcleod"). After "this is" and "I'm
+//! called", where ordinary sentences are common ("THIS IS A DISGRACE", "this is Leith"), words in
+//! capitals only do not count, and "this is" needs at least two name words, none of them a place
+//! word ("this is Leith Walk" is kept).
 
+use super::name_lists::{
+    is_common_word, is_given_name, is_listed_phrase, is_organisation, is_place_word, is_surname, phrase_key,
+};
 use regex::Captures;
 use std::ops::Range;
 
 const MAX_NAME_WORDS: usize = 4;
-
-/// Capitalised words that are not names (compared in lower case), separated by spaces.
-const NOT_NAMES: &str = "\
-    a about after all also an and any are as at be because been but by can could dear did do does each even every \
-    for from god had has have he hello her here hi his how i if in into is it its just like lord many me more most \
-    much my never no not nothing now of ok okay on one only or our please really she since so some sorry still \
-    such than thank thanks that the their them then there these they this those to too totally up us very was we \
-    well were what when where which who why will with would yes you your absolutely ridiculous disgraceful \
-    terrible awful unacceptable shocking monday tuesday wednesday thursday friday saturday sunday january february \
-    march april may june july august september october november december christmas easter police scotland scottish \
-    british uk council government parliament community division world edinburgh glasgow aberdeen dundee inverness \
-    stirling perth falkirk paisley livingston hamilton motherwell kilmarnock ayr dumfries galashiels leith \
-    lanarkshire lothian lothians borders fife highland highlands clackmannanshire";
-
-/// Words that make a run of capitalised words a place, not a person.
-const PLACE_WORDS: &[&str] = &[
-    "street", "road", "avenue", "lane", "drive", "place", "terrace", "crescent", "gardens", "square", "court", "park",
-    "way", "walk", "close", "grove", "row", "wynd", "brae", "loan", "vennel", "town", "city", "village", "estate",
-    "centre", "center", "station", "hill", "bridge", "green", "cross", "shopping", "primary", "school", "academy",
-];
 
 /// Lower-case name particles, allowed only between name words.
 const PARTICLES: &[&str] = &[
@@ -69,6 +55,7 @@ pub(super) fn titled_name_span(text: &str, caps: &Captures) -> Option<Range<usiz
 fn name_span(text: &str, from: usize, after: After) -> Option<Range<usize>> {
     let mut names: Vec<Range<usize>> = Vec::new();
     let mut pending_particles = false;
+    let mut lower_case_name = false;
     let mut at = from;
     while names.len() < MAX_NAME_WORDS {
         let Some(word) = next_word(text, at, names.is_empty() && !pending_particles) else {
@@ -80,6 +67,10 @@ fn name_span(text: &str, from: usize, after: After) -> Option<Range<usize>> {
         } else if is_name_word(w, after) {
             names.push(word.clone());
             pending_particles = false;
+        } else if (names.is_empty() || lower_case_name) && lower_case_name_word(w, after, names.is_empty()) {
+            lower_case_name = true;
+            names.push(word.clone());
+            pending_particles = false;
         } else {
             break;
         }
@@ -87,9 +78,10 @@ fn name_span(text: &str, from: usize, after: After) -> Option<Range<usize>> {
     }
     let (first, last) = (names.first()?, names.last()?);
     if after == After::ThisIs {
-        let place = names
-            .iter()
-            .any(|r| PLACE_WORDS.contains(&text[r.clone()].to_lowercase().as_str()));
+        let place = names.iter().any(|r| {
+            let word = &text[r.clone()];
+            is_place_word(&word.to_lowercase()) || is_listed_phrase(&phrase_key(word))
+        }) || is_listed_phrase(&phrase_key(&text[first.start..last.end]));
         if names.len() < 2 || place {
             return None;
         }
@@ -127,12 +119,22 @@ fn is_name_word(word: &str, after: After) -> bool {
         return false;
     };
     let capitals_only = letters.chars().count() > 1 && !letters.chars().any(char::is_lowercase);
+    let lower = letters.to_lowercase();
     first.is_uppercase()
-        && !listed(NOT_NAMES, &letters.to_lowercase())
+        && (!is_common_word(&lower) || is_surname(letters))
+        && !is_organisation(&phrase_key(letters))
         && (after == After::Introduction || !capitals_only)
 }
 
-/// Whether `word` is one of the space-separated words of `list`.
-fn listed(list: &str, word: &str) -> bool {
-    list.split_whitespace().any(|w| w == word)
+/// After "my name is" or a title, a name in lower case: a listed given name first ("jean"), then
+/// words that are not ordinary words ("mcleod").
+fn lower_case_name_word(word: &str, after: After, first: bool) -> bool {
+    let lower = word.trim_end_matches('.');
+    let all_lower = lower.chars().all(|c| c.is_lowercase() || !c.is_alphabetic());
+    let fits = if first {
+        is_given_name(lower) && !is_common_word(lower)
+    } else {
+        !is_common_word(lower) && !is_place_word(lower)
+    };
+    after == After::Introduction && all_lower && fits
 }

@@ -3,6 +3,7 @@
 //! blocking pool, reading comments with a pooled connection taken per read and given straight back
 //! (so a pack being computed never holds a connection that survey submissions need).
 
+use super::comment_themes::StoredComment;
 use super::pack::{assemble_pack, AssembleError, EvidencePack, PackSources, PackTimings};
 use crate::domain::dataset::Dataset;
 use crate::domain::{DivisionCode, SurveyDefinition};
@@ -152,7 +153,14 @@ impl EvidenceService {
                     .pool
                     .get()
                     .map_err(|e| crate::db::DbError::Unavailable(e.to_string()))?;
-                Ok(crate::db::comments::area_comments(&mut conn, consultation, area)?)
+                let rows = crate::db::comments::area_comments(&mut conn, consultation, area)?;
+                Ok(rows
+                    .into_iter()
+                    .map(|row| StoredComment {
+                        text: row.text,
+                        quotable: row.quotable,
+                    })
+                    .collect())
             })
             .map_err(|e| match e {
                 AssembleError::Results(e) => e,

@@ -6,7 +6,7 @@ use super::redact::{redact_personal_data, RedactionKind};
 use RedactionKind::{Email, Name, PhoneNumber, Postcode, VehicleRegistration};
 
 #[track_caller]
-fn check(cases: &[(&str, &str, &[RedactionKind])]) {
+pub(super) fn check(cases: &[(&str, &str, &[RedactionKind])]) {
     let mut failures = Vec::new();
     for (input, expected, kinds) in cases {
         let r = redact_personal_data(input);
@@ -40,11 +40,7 @@ fn email_addresses_are_removed() {
             &[Email],
         ),
         ("J_Smith+police@mail.example.co.uk.", "[email removed].", &[Email]),
-        (
-            "a@b.c is not one, nor is @police",
-            "a@b.c is not one, nor is @police",
-            &[],
-        ),
+        ("a@b.c is not one", "a@b.c is not one", &[]),
     ]);
 }
 

@@ -6,6 +6,7 @@ use super::compute::{engine_evidence, EngineTimings};
 use super::inputs::PackInputs;
 use super::{build_pack, EvidencePack, PackError};
 use crate::domain::DivisionCode;
+use crate::evidence::comment_themes::StoredComment;
 use crate::evidence::themes::ThemeCoder;
 use crate::results::{EngineOptions, Inputs, ResultsError};
 use crate::seeds::CurrentPlan;
@@ -43,10 +44,11 @@ pub enum AssembleError {
     Pack(#[from] PackError),
 }
 
-/// Builds the pack; `area_comments(code)` gives the non-blank comments of one council area.
+/// Builds the pack; `area_comments(code)` gives the non-blank comments of one council area, each
+/// saying whether it may be quoted.
 pub fn assemble_pack(
     request: &PackSources<'_>,
-    mut area_comments: impl FnMut(&str) -> Result<Vec<String>, ResultsError>,
+    mut area_comments: impl FnMut(&str) -> Result<Vec<StoredComment>, ResultsError>,
 ) -> Result<(EvidencePack, PackTimings), AssembleError> {
     let current = &request.current;
     let definition = current.definition;

@@ -1,11 +1,12 @@
 //! Section 7: What people said: comments coded into the consultation's themes per council area (see
-//! `crate::evidence::comment_themes`), with up to three short redacted quotes per theme, nothing at
-//! all for areas under the suppression threshold, and division totals over the areas shown only (so
-//! a suppressed area's counts cannot be worked out by subtraction).
+//! `crate::evidence::comment_themes`), with up to three short redacted quotes per theme (never from
+//! comments sent through the API, which are counted only), nothing at all for areas under the
+//! suppression threshold, and division totals over the areas shown only (so a suppressed area's
+//! counts cannot be worked out by subtraction).
 
 use super::model::{AreaComments, CommentsSection, Place, ThemeLabel, ThemeRow};
 use crate::evidence::comment_themes::{
-    code_comments, suppress_small_groups, GroupComments, SuppressedThemeCounts, ThemeCounts,
+    code_comments, suppress_small_groups, Comment, GroupComments, StoredComment, SuppressedThemeCounts, ThemeCounts,
 };
 use crate::evidence::themes::ThemeCoder;
 use std::collections::{BTreeMap, HashMap};
@@ -21,9 +22,10 @@ impl<'c> AreaCommentCoder<'c> {
         Self { coder, counts: None }
     }
 
-    /// Codes the comments of council area `code` (blank ones are skipped).
-    pub fn add_area(&mut self, code: &str, comments: &[String]) {
-        let coded = code_comments(self.coder, comments.iter().map(|c| (code.to_string(), c.as_str())));
+    /// Codes the comments of council area `code` (blank ones are skipped; only quotable ones may
+    /// be quoted).
+    pub fn add_area(&mut self, code: &str, comments: &[StoredComment]) {
+        let coded = code_comments(self.coder, comments.iter().map(|c| (code.to_string(), c.as_comment())));
         match &mut self.counts {
             None => self.counts = Some(coded),
             Some(all) => all.groups.extend(coded.groups),
@@ -35,7 +37,7 @@ impl<'c> AreaCommentCoder<'c> {
     pub fn finish(self, bases: &HashMap<String, u32>, threshold: u32) -> SuppressedThemeCounts<String> {
         let counts = self
             .counts
-            .unwrap_or_else(|| code_comments(self.coder, std::iter::empty::<(String, &str)>()));
+            .unwrap_or_else(|| code_comments(self.coder, std::iter::empty::<(String, Comment<'_>)>()));
         suppress_small_groups(counts, bases, threshold)
     }
 }

@@ -2,7 +2,7 @@
 
 use super::inputs::PackInputs;
 use super::model::{MethodParagraph, MethodSection, UNDER_REPRESENTED_RATIO};
-use crate::evidence::comment_themes::{MAX_EXAMPLES, MAX_QUOTE_CHARS};
+use crate::evidence::comment_themes::quote_method;
 use crate::format::{count, percent, uk_date, uk_date_from_iso};
 use crate::results::comparison::COMPARISON_METHOD;
 use crate::results::{BOOTSTRAP_METHOD, POOLING, UNKNOWN_CATEGORIES, VARIANCE, WEIGHTING_METHOD};
@@ -141,12 +141,10 @@ fn what_people_said(inputs: &PackInputs<'_>) -> MethodParagraph {
         format!(
             "Free-text comments are coded into the consultation's {} themes ({}) by keyword lists in the \
              consultation definition, matched case-insensitively on word stems, so that \u{201c}speed\u{201d} \
-             also finds \u{201c}speeding\u{201d}. A comment can mention several themes. Up to {MAX_EXAMPLES} \
-             example quotes per theme and area are shown, cut to {MAX_QUOTE_CHARS} characters, with email \
-             addresses, phone numbers, full postcodes, vehicle registrations and names replaced by a note \
-             saying what was removed.",
+             also finds \u{201c}speeding\u{201d}. A comment can mention several themes. {}",
             themes.len(),
-            themes.join("; ")
+            themes.join("; "),
+            quote_method()
         ),
     )
 }

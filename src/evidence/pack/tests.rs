@@ -8,6 +8,7 @@ use super::inputs::PackInputs;
 use super::render::{render_html, table_csv, PackTable};
 use super::{build_pack, EvidencePack};
 use crate::domain::{DivisionCode, SurveyDefinition};
+use crate::evidence::comment_themes::StoredComment;
 use crate::evidence::themes::ThemeCoder;
 use crate::results::dataset::{Dataset, RankingCodes, Respondent};
 use crate::results::{EngineOptions, Inputs};
@@ -122,7 +123,14 @@ pub(super) fn pack_with(
     let coder = ThemeCoder::new(&d.themes);
     let mut coding = AreaCommentCoder::new(&coder);
     for (area, texts) in comments {
-        coding.add_area(area, texts);
+        let stored: Vec<StoredComment> = texts
+            .iter()
+            .map(|text| StoredComment {
+                text: text.clone(),
+                quotable: true,
+            })
+            .collect();
+        coding.add_area(area, &stored);
     }
     let bases: HashMap<String, u32> = engine
         .areas

@@ -1,11 +1,14 @@
 //! The evidence pack over HTTP (`/analyst/evidence-pack`) from demo data in the real survey
 //! definitions: its numbers against the results API, suppression of a small area, redaction of
-//! planted personal data, a planted gap in the current plan, and honest errors.
+//! planted personal data (a corpus of identifying comments), comments sent through the API never
+//! quoted, a planted gap in the current plan, and honest errors.
 
+mod api_comments;
 mod busy;
 mod errors;
 mod gap;
 mod numbers;
+mod planted_quotes;
 mod suppression;
 
 use crate::helpers::{repo_path, spawn_app_with_defs, TestApp};

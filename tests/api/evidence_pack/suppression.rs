@@ -55,6 +55,11 @@ async fn a_small_area_is_suppressed_and_planted_personal_data_never_appears() {
             .await;
         assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
     }
+    // Comments sent through the API are never quoted: these stand for comments from the web form.
+    sql(
+        &app,
+        &format!("UPDATE responses SET channel = 'web' WHERE consultation_id = '{CURRENT}' AND channel = 'api'"),
+    );
 
     let pack = pack_json(&app, "J").await;
     let small = area_section(&pack, MIDLOTHIAN);
