@@ -10,8 +10,10 @@
 //!   with no responses (which cannot be weighted), so a gap between the weighted and the population
 //!   share shows what the weighting could not fix: merged bands, areas without responses, and (in a
 //!   division or Scotland) areas whose respondents gave their age or sex less often.
-//! * In a suppressed report (too few respondents) the counts and shares are `null`; the population
-//!   shares are published statistics and stay.
+//! * The public form ([`Representativeness::disclosed`], in `super::disclosure`) withholds small
+//!   counts and those that would give them away, with the shares made from them; in a suppressed
+//!   report (too few respondents) every count and share is `null`. The population shares are
+//!   published statistics and stay.
 
 use super::dataset::{Dataset, Respondent};
 use super::selection::ResolvedSelection;
@@ -25,7 +27,11 @@ use serde::Serialize;
 pub const REPRESENTATIVENESS_NOTE: &str = "Unweighted and weighted shares are of the respondents who gave their age \
      band (or sex); those who did not, or preferred not to say, are counted in not_given and kept in every other \
      figure. Population shares are of the adults (16+) of every covered council area in the selection, including \
-     areas without responses.";
+     areas without responses. A count from 1 to below the suppression threshold is withheld (null, with \
+     suppressed: true), and so are the next smallest counts of the same table until no withheld count can be worked \
+     out from the total and the published counts; their shares are withheld with them. When not_given is withheld, \
+     answered and every unweighted share are withheld too (any share and its count would give answered away). A \
+     weighted share is also withheld when its band was weighted together with a withheld band.";
 
 /// One age band or sex.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -36,12 +42,16 @@ pub struct CategoryShares {
     pub label: &'static str,
     /// Respondents who gave this answer; `null` when suppressed.
     pub count: Option<usize>,
-    /// `count` over the respondents who answered; `null` when suppressed or nobody answered.
+    /// `count` over the respondents who answered; `null` when suppressed, when `not_given` is
+    /// suppressed, or when nobody answered.
     pub sample_share: Option<f64>,
-    /// Raked weight of this answer over the raked weight of those who answered.
+    /// Raked weight of this answer over the raked weight of those who answered; `null` when
+    /// suppressed, when weighted together with a suppressed category, or when nobody answered.
     pub weighted_share: Option<f64>,
     /// Share of the selection's adult population; `null` only if that population is 0.
     pub population_share: Option<f64>,
+    /// Whether `count` (and the shares made from it) is withheld.
+    pub suppressed: bool,
 }
 
 /// One margin (age band or sex).
@@ -51,6 +61,8 @@ pub struct MarginShares {
     pub answered: Option<usize>,
     /// Respondents who did not answer or preferred not to say; `null` when suppressed.
     pub not_given: Option<usize>,
+    /// Whether `not_given` (and so `answered`, and every unweighted share) is withheld.
+    pub not_given_suppressed: bool,
     pub categories: Vec<CategoryShares>,
 }
 
@@ -112,11 +124,13 @@ impl Tally {
                 sample_share: share(self.counts[c] as f64, answered as f64),
                 weighted_share: share(self.weights[c], weight_answered),
                 population_share: share(population[c], population_total),
+                suppressed: false,
             })
             .collect();
         MarginShares {
             answered: Some(answered),
             not_given: Some(self.not_given),
+            not_given_suppressed: false,
             categories,
         }
     }
@@ -141,27 +155,6 @@ pub fn representativeness(areas: &[WeightedRespondents<'_>], population: &AdultP
         age_band: age.shares(&age_labels, &population.age_margin()),
         sex: sex.shares(&sex_labels, &population.sex_margin()),
         note: REPRESENTATIVENESS_NOTE,
-    }
-}
-
-impl Representativeness {
-    /// The public form: when `suppressed`, every count and sample share is `null` (the population
-    /// shares stay).
-    pub fn disclosed(&self, suppressed: bool) -> Self {
-        let mut out = self.clone();
-        if suppressed {
-            out.suppressed = true;
-            for margin in [&mut out.age_band, &mut out.sex] {
-                margin.answered = None;
-                margin.not_given = None;
-                for c in &mut margin.categories {
-                    c.count = None;
-                    c.sample_share = None;
-                    c.weighted_share = None;
-                }
-            }
-        }
-        out
     }
 }
 
@@ -291,22 +284,6 @@ mod tests {
             .iter()
             .all(|c| c.sample_share.is_none() && c.weighted_share.is_none()));
         assert!(r.age_band.categories.iter().all(|c| c.population_share.is_some()));
-    }
-
-    #[test]
-    fn a_suppressed_selection_hides_counts_and_sample_shares_but_keeps_the_population() {
-        let r = example().disclosed(true);
-        assert!(r.suppressed);
-        for margin in [&r.age_band, &r.sex] {
-            assert_eq!((margin.answered, margin.not_given), (None, None));
-            for c in &margin.categories {
-                assert_eq!((c.count, c.sample_share, c.weighted_share), (None, None, None));
-                assert!(c.population_share.is_some());
-            }
-        }
-        assert_eq!(example().disclosed(false), example());
-        let json = serde_json::to_value(&r).unwrap();
-        assert_eq!(json["age_band"]["categories"][0]["count"], serde_json::Value::Null);
     }
 
     #[test]

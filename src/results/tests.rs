@@ -86,6 +86,7 @@ pub fn dataset(rows: &[(&str, Vec<Respondent>)]) -> Dataset {
     data
 }
 
+/// The published settings (weights trimmed), with `replicates` bootstrap replicates.
 pub fn options(replicates: usize) -> EngineOptions {
     EngineOptions {
         bootstrap: (replicates > 0).then_some(BootstrapOptions {
@@ -93,6 +94,15 @@ pub fn options(replicates: usize) -> EngineOptions {
             ..BootstrapOptions::default()
         }),
         ..EngineOptions::default()
+    }
+}
+
+/// As [`options`], with raking alone (no trimming): for comparisons with figures worked out from
+/// untrimmed raking, so that like is compared with like.
+pub fn untrimmed(replicates: usize) -> EngineOptions {
+    EngineOptions {
+        weighting: super::WeightingOptions::untrimmed(),
+        ..options(replicates)
     }
 }
 
