@@ -1,6 +1,6 @@
-use crate::testdata::{definition, geography, population};
 use super::*;
 use crate::domain::{AgeAnswer, AgeBand, Channel, CouncilAreaCode, SexAnswer};
+use crate::testdata::{definition, geography, population};
 use std::collections::HashMap;
 
 fn sample(n: usize, seed: u64, wave: Wave) -> Vec<SurveyResponse> {

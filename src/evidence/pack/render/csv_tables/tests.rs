@@ -3,10 +3,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use super::table_csv;
-use crate::testdata::{definition, definition_named};
 use crate::evidence::pack::render::PackTable;
 use crate::evidence::pack::tests::{dataset_of, pack_with, J_AREAS};
 use crate::evidence::pack::EvidencePack;
+use crate::testdata::{definition, definition_named};
 
 /// A title a spreadsheet would run as a formula, planted where the CSV writes it as text.
 const PLANTED_TITLE: &str = "=HYPERLINK(\"http://example.com\",\"Your Police 2025\")";
