@@ -12,3 +12,4 @@ mod responses;
 mod responses_rejected;
 mod results;
 mod results_cache;
+mod small_cells;
