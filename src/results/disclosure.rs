@@ -2,21 +2,25 @@
 //! weighting diagnostics of each council area, with small cells withheld by the rules of
 //! [`super::small_cells`]. Reads no environment variables.
 //!
-//! * **Representativeness.** Each margin is one row: the age bands (or sexes) and "not given",
-//!   adding up to the selection's `n`, which is published. Withheld counts take their unweighted
-//!   and weighted shares with them. When "not given" is withheld, `answered` and every unweighted
-//!   share are withheld too: a published count and its share would give `answered` away, and
-//!   `n − answered` is "not given". Weighted shares add up to 1, so at least two are withheld or
-//!   none; and a band raked together with a withheld band in some area has its weighted share
-//!   withheld as well, since within a raking group weight follows the number of respondents.
+//! * **Which cells.** Each council area's row (age bands or sexes, then "not given", adding up to
+//!   its published `n`) withholds its small cells and those protecting them; a division or
+//!   Scotland, whose tables add up its areas' and are published beside them, also withholds what
+//!   would give a withheld area cell away by subtraction ([`super::linked_cells`]).
+//! * Withheld counts take their unweighted and weighted shares with them. When "not given" is
+//!   withheld, `answered` and every unweighted share are withheld too: a published count and its
+//!   share would give `answered` away, and `n − answered` is "not given". Weighted shares add up
+//!   to 1, so at least two are withheld or none; and a band raked together with a withheld band in
+//!   some area has its weighted share withheld as well, since within a raking group weight follows
+//!   the number of respondents.
 //! * **Weighting diagnostics.** An area with fewer respondents than the threshold shows only its
 //!   name, `n`, convergence and the over-5% flag (every respondent of so small an area carries more
-//!   than 5%); its weights and margins are withheld. The respondents who did not give their age
-//!   (or sex) per area add up to the selection's "not given", so they are a row too: all withheld
-//!   when that total is, otherwise withheld by the same rules, the withheld areas' counts forced.
+//!   than 5%); its weights and margins are withheld. An area's count of respondents who did not
+//!   give their age (or sex) is withheld wherever its own table withholds it.
 
+use super::linked_cells::{area_pattern, selection_pattern, AreaRow};
+use super::representativeness::AreaCells;
 use super::representativeness::{MarginShares, Representativeness};
-use super::small_cells::{at_least_two, suppress_row};
+use super::small_cells::at_least_two;
 use super::weighting::{AreaWeightingReport, Variable};
 
 impl Representativeness {
@@ -25,14 +29,27 @@ impl Representativeness {
     /// reports, before disclosure control (for which bands were raked together).
     pub fn disclosed(&self, suppressed: bool, threshold: usize, areas: &[AreaWeightingReport]) -> Self {
         let mut out = self.clone();
+        // The per-area counts are what disclosure control works from, never part of the public form.
+        out.area_cells.clear();
         if suppressed {
             out.suppressed = true;
             hide_margin(&mut out.age_band);
             hide_margin(&mut out.sex);
             return out;
         }
-        out.age_band = disclose_margin(&self.age_band, threshold, &raked_together(areas, Variable::AgeBand));
-        out.sex = disclose_margin(&self.sex, threshold, &raked_together(areas, Variable::Sex));
+        let [age, sex] = [0, 1].map(|m| {
+            let rows: Vec<AreaRow<'_>> = self
+                .area_cells
+                .iter()
+                .map(|a| AreaRow {
+                    division: &a.division,
+                    cells: &a.cells[m],
+                })
+                .collect();
+            selection_pattern(&rows, threshold)
+        });
+        out.age_band = disclose_margin(&self.age_band, &age, &raked_together(areas, Variable::AgeBand));
+        out.sex = disclose_margin(&self.sex, &sex, &raked_together(areas, Variable::Sex));
         out
     }
 }
@@ -61,15 +78,18 @@ fn raked_together(areas: &[AreaWeightingReport], variable: Variable) -> Vec<Vec<
         .collect()
 }
 
-fn disclose_margin(margin: &MarginShares, threshold: usize, together: &[Vec<&'static str>]) -> MarginShares {
+fn disclose_margin(margin: &MarginShares, withheld: &[bool], together: &[Vec<&'static str>]) -> MarginShares {
     let mut out = margin.clone();
-    let Some(not_given) = margin.not_given else {
-        return out;
-    };
     let k = margin.categories.len();
-    let mut counts: Vec<usize> = margin.categories.iter().map(|c| c.count.unwrap_or(0)).collect();
-    counts.push(not_given);
-    let withheld = suppress_row(&counts, &[], threshold);
+    if margin.not_given.is_none() {
+        return out;
+    }
+    if withheld.len() != k + 1 {
+        // No rows to work from (a bug): withhold everything rather than publish unchecked.
+        hide_margin(&mut out);
+        return out;
+    }
+    let counts: Vec<usize> = margin.categories.iter().map(|c| c.count.unwrap_or(0)).collect();
     let mut weighted_withheld = withheld[..k].to_vec();
     for group in together {
         let members: Vec<usize> = (0..k)
@@ -81,7 +101,7 @@ fn disclose_margin(margin: &MarginShares, threshold: usize, together: &[Vec<&'st
             }
         }
     }
-    at_least_two(&mut weighted_withheld, &counts[..k]);
+    at_least_two(&mut weighted_withheld, &counts);
     let not_given_withheld = withheld[k];
     for (c, category) in out.categories.iter_mut().enumerate() {
         if withheld[c] {
@@ -104,34 +124,28 @@ fn disclose_margin(margin: &MarginShares, threshold: usize, together: &[Vec<&'st
     out
 }
 
-/// The public form of the selection's per-area weighting reports. `not_given` is the selection's
-/// published "not given" count for age band and for sex (`None` when withheld).
+/// The public form of the selection's per-area weighting reports; `area_cells` are the areas'
+/// rows, in the same order (see [`Representativeness::area_cells`]).
 pub fn disclosed_areas(
     areas: &[AreaWeightingReport],
     threshold: usize,
-    not_given: [Option<usize>; 2],
+    area_cells: &[AreaCells],
 ) -> Vec<AreaWeightingReport> {
     let mut out: Vec<AreaWeightingReport> = areas.to_vec();
-    for (variable, total) in [Variable::AgeBand, Variable::Sex].into_iter().zip(not_given) {
-        let margin = |a: usize| areas[a].margins.iter().position(|x| x.variable == variable);
-        // An area whose margin was not used had every respondent not give it: that count is `n`,
-        // which is published, so it can neither be withheld nor protect another.
-        let row: Vec<(usize, usize)> = (0..areas.len())
-            .filter_map(|a| margin(a).map(|m| (a, m)))
-            .filter(|&(a, m)| areas[a].suppressed_by(threshold) || areas[a].margins[m].used)
-            .collect();
-        let counts: Vec<usize> = row
-            .iter()
-            .map(|&(a, m)| areas[a].margins[m].unknown.unwrap_or(0))
-            .collect();
-        let forced: Vec<bool> = row
-            .iter()
-            .map(|&(a, _)| total.is_none() || areas[a].suppressed_by(threshold))
-            .collect();
-        for (&(a, m), hide) in row.iter().zip(suppress_row(&counts, &forced, threshold)) {
-            if hide {
-                out[a].margins[m].unknown = None;
-                out[a].margins[m].unknown_suppressed = true;
+    for (area, cells) in out.iter_mut().zip(area_cells) {
+        for margin in &mut area.margins {
+            let m = match margin.variable {
+                Variable::AgeBand => 0,
+                Variable::Sex => 1,
+                Variable::Total => continue,
+            };
+            if area_pattern(&cells.cells[m], threshold)
+                .last()
+                .copied()
+                .unwrap_or(false)
+            {
+                margin.unknown = None;
+                margin.unknown_suppressed = true;
             }
         }
     }

@@ -4,9 +4,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use super::*;
-use crate::results::dataset::Respondent;
-use crate::results::representativeness::CategoryShares;
-use crate::results::tests::{area, dataset, division, options, random_respondents, report, BORDERS, EAST_LOTHIAN};
+use crate::results::linked_cells::area_pattern;
+use crate::results::representativeness::{AreaCells, CategoryShares};
+use crate::results::tests::{
+    area, borders_with_two_young, dataset, division, options, random_respondents, report, BORDERS, EAST_LOTHIAN,
+};
 use crate::results::weighting::MarginReport;
 use serde_json::Value;
 
@@ -34,11 +36,22 @@ fn margin(counts: &[usize], not_given: usize) -> MarginShares {
     }
 }
 
+/// A one-area table: `age` and 40 men and 45 women, with as many not saying their sex as their age.
 fn table(age: MarginShares) -> Representativeness {
+    let sex = margin(&[40, 45], age.not_given.unwrap());
+    let cells = |m: &MarginShares| {
+        let mut cells: Vec<usize> = m.categories.iter().map(|c| c.count.unwrap()).collect();
+        cells.push(m.not_given.unwrap());
+        cells
+    };
     Representativeness {
         suppressed: false,
         adult_population: 1_000,
-        sex: margin(&[40, 45], age.not_given.unwrap()),
+        area_cells: vec![AreaCells {
+            division: "J".into(),
+            cells: [cells(&age), cells(&sex)],
+        }],
+        sex,
         age_band: age,
         note: "",
     }
@@ -187,20 +200,30 @@ fn weighting_report(n: usize, unknown: [Option<usize>; 2]) -> AreaWeightingRepor
 }
 
 #[test]
-fn per_area_counts_of_not_given_are_a_row_that_adds_up_to_the_selection_s() {
+fn an_area_s_not_given_is_withheld_in_the_weighting_section_wherever_its_own_table_withholds_it() {
     let areas = [
         weighting_report(200, [Some(12), Some(20)]),
         weighting_report(150, [Some(3), Some(15)]),
         weighting_report(6, [Some(1), Some(0)]),
     ];
-    // Age: 16 not given in all (published). Sex: 35 (withheld in the selection's table).
-    let shown = disclosed_areas(&areas, 10, [Some(16), None]);
+    let cells = [
+        [vec![30, 40, 38, 30, 20, 18, 12, 12], vec![90, 90, 20]],
+        [vec![20, 25, 22, 30, 20, 15, 15, 3], vec![60, 75, 15]],
+        [vec![0, 0, 0, 0, 2, 3, 0, 1], vec![3, 3, 0]],
+    ]
+    .map(|cells| AreaCells {
+        division: "J".into(),
+        cells,
+    });
+    let shown = disclosed_areas(&areas, 10, &cells);
     let unknown = |a: usize, m: usize| shown[a].margins.get(m).and_then(|x| x.unknown);
-    // 3 is small, the 6-respondent area is withheld whole; 12 goes with them (else 16 − 12 = 4).
-    assert_eq!((unknown(0, 0), unknown(1, 0)), (None, None));
-    assert!(shown[0].margins[0].unknown_suppressed && shown[1].margins[0].unknown_suppressed);
-    // The selection's sex total is withheld, so no area's share of it is shown.
-    assert_eq!((unknown(0, 1), unknown(1, 1)), (None, None));
+    assert_eq!(
+        (unknown(0, 0), unknown(0, 1)),
+        (Some(12), Some(20)),
+        "nothing small in the first"
+    );
+    assert_eq!(unknown(1, 0), None, "3 did not give their age");
+    assert!(shown[1].margins[0].unknown_suppressed && !shown[1].margins[1].unknown_suppressed);
     let small = &shown[2];
     assert!(small.suppressed && small.margins.is_empty());
     assert_eq!(
@@ -211,26 +234,21 @@ fn per_area_counts_of_not_given_are_a_row_that_adds_up_to_the_selection_s() {
     assert_eq!(shown[0].max_weight, Some(5_000.0));
 }
 
-fn respondent(age: Option<u8>, sex: u8, seed: usize) -> Respondent {
-    let mut r = random_respondents(1, 5, seed as u64)[0];
-    r.age = age;
-    r.sex = Some(sex);
-    r
-}
-
-/// 100 respondents in the Borders: two aged 16-24, three not saying their age, the rest spread
-/// over the other bands (15 or 16 each).
-fn borders_with_two_young() -> Vec<Respondent> {
-    (0..100)
-        .map(|i| {
-            let age = match i {
-                0 | 1 => Some(0),
-                2..=4 => None,
-                _ => Some(1 + (i % 6) as u8),
-            };
-            respondent(age, (i % 2) as u8, i)
-        })
-        .collect()
+#[test]
+fn an_area_too_small_to_show_makes_a_selection_withhold_at_least_two_columns() {
+    assert_eq!(
+        area_pattern(&[0, 0, 0, 0, 0, 0, 4, 0], 10),
+        [true, false, false, false, false, false, true, false]
+    );
+    assert_eq!(
+        area_pattern(&[0, 1, 0, 2, 0, 0, 0, 3], 10),
+        [false, true, false, true, false, false, false, true]
+    );
+    // At least the threshold: the row's own rules.
+    assert_eq!(
+        area_pattern(&[2, 30, 11, 0, 25, 40, 18, 14], 10)[..3],
+        [true, false, true]
+    );
 }
 
 #[test]
@@ -268,16 +286,16 @@ fn in_a_division_report_every_margin_passes_the_sum_check() {
     let report = report("test-lothians", &data, &division("J"), &options(0));
     let json = serde_json::to_value(&report).unwrap();
     assert_nothing_recoverable(&json["representativeness"], 145, 10);
-    // Per-area "not given" counts: either all withheld, or what is published cannot single out a
-    // withheld one (the published ones never add up to the published total minus one small cell).
-    for m in 0..2 {
-        let cells: Vec<Option<u64>> = json["weighting"]["areas"]
+    // Per-area "not given" counts: where one is withheld, so is the division's, which is their sum.
+    for (m, name) in ["age_band", "sex"].into_iter().enumerate() {
+        let withheld = json["weighting"]["areas"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|a| a["margins"][m]["unknown"].as_u64())
-            .collect();
-        assert!(cells.iter().filter(|c| c.is_none()).count() != 1, "{cells:?}");
+            .any(|a| a["margins"][m]["unknown"].is_null());
+        if withheld {
+            assert!(json["representativeness"][name]["not_given"].is_null(), "{name}");
+        }
     }
 }
 

@@ -37,6 +37,7 @@ pub mod disclosure;
 pub mod engine;
 pub mod estimates;
 pub mod json;
+pub mod linked_cells;
 pub mod proportion;
 pub mod report;
 pub mod representativeness;
@@ -51,6 +52,8 @@ pub mod weighting_info;
 mod tests;
 #[cfg(test)]
 mod tests_engine;
+#[cfg(test)]
+mod tests_linked;
 #[cfg(test)]
 mod tests_weights;
 

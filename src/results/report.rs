@@ -123,7 +123,6 @@ pub fn build_report(
     let representativeness = figures
         .representativeness
         .disclosed(suppressed, thresholds.suppression, &figures.areas);
-    let not_given = [representativeness.age_band.not_given, representativeness.sex.not_given];
     Ok(ResultsReport {
         consultation: definition.id.as_str().to_string(),
         area: figures.label.clone(),
@@ -143,7 +142,7 @@ pub fn build_report(
             figures,
             options,
             thresholds.suppression,
-            not_given,
+            &figures.representativeness.area_cells,
         ),
         disclosure: DisclosureInfo {
             suppression_threshold: definition.suppression_threshold,

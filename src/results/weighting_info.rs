@@ -73,15 +73,15 @@ pub const TRIMMING: &str = "After raking, any weight below 0.2 or above 5 times 
      tables show how far. The rank bootstrap re-rakes its replicates without trimming them.";
 
 /// How the responses were weighted, area by area, and against which population. `threshold` is
-/// the suppression threshold; `not_given` the selection's published "not given" counts for age
-/// band and sex (`None` when withheld).
+/// the suppression threshold; `area_cells` the areas' counts by age band and sex, in the order of
+/// `figures.areas` (see `Representativeness::area_cells`).
 pub fn weighting_info(
     geography: &Geography,
     population: &PopulationMargins,
     figures: &SelectionFigures,
     options: &EngineOptions,
     threshold: usize,
-    not_given: [Option<usize>; 2],
+    area_cells: &[super::representativeness::AreaCells],
 ) -> WeightingInfo {
     let trimming = options.weighting.trim.map(|t| TrimmingSettings {
         lower_ratio: t.lower_ratio,
@@ -116,7 +116,7 @@ pub fn weighting_info(
             .map(|a| area_ref(&a.code, &a.name))
             .collect(),
         converged: figures.areas.iter().all(|a| a.converged),
-        areas: disclosed_areas(&figures.areas, threshold, not_given),
+        areas: disclosed_areas(&figures.areas, threshold, area_cells),
         areas_without_responses: figures
             .without_responses
             .iter()

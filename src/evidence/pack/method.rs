@@ -129,9 +129,10 @@ fn representativeness_and_suppression(inputs: &PackInputs<'_>) -> [MethodParagra
                  responses are marked as a low base. Counts of respondents are treated the same way: in the tables \
                  of who responded, a count from 1 to {} (of an age band, a sex, or those who did not say) is \
                  suppressed, and so are the next smallest counts of the same table until the suppressed counts add \
-                 up to at least {}, so that none can be worked out from the total; the shares made from them are \
-                 suppressed with them, and the weights of a council area with fewer than {} respondents are not \
-                 shown. Comments are not counted or quoted for an area with fewer than {} respondents, and \
+                 up to at least {}, so that none can be worked out from the total; a division's count is also \
+                 suppressed where it would give away a suppressed count of one of its council areas; the shares \
+                 made from suppressed counts are suppressed with them, and the weights of a council area with \
+                 fewer than {} respondents are not shown. Comments are not counted or quoted for an area with fewer than {} respondents, and \
                  division totals of themes leave such areas out.",
                 d.suppression_threshold,
                 d.low_base_threshold,

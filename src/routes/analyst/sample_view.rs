@@ -86,7 +86,8 @@ fn table(
         note: (some_withheld && !whole_suppressed).then(|| {
             format!(
                 "To protect respondents, counts from 1 to {} are suppressed, and so are the next smallest counts in \
-                 the table, so that no suppressed count can be worked out from the total. The shares made from them \
+                 the table, so that no suppressed count can be worked out from the total; for a division or Scotland, \
+                 so are counts that would give away a suppressed count of a council area. The shares made from them \
                  are suppressed too, as are all shares of responses when the number not given is suppressed, and \
                  shares after weighting of bands weighted together with a suppressed band.",
                 threshold.saturating_sub(1)

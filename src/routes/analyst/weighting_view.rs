@@ -55,6 +55,8 @@ fn convergence(w: &WeightingInfo) -> Option<String> {
              of its size.",
             w.tolerance
         )
+    } else if failed.is_empty() && areas.len() == 1 {
+        format!("The weighting converged after {iterations} iterations.")
     } else if failed.is_empty() {
         format!(
             "The weighting converged in all {} council areas with responses, after {iterations} iterations.",
@@ -96,18 +98,30 @@ fn trimming(w: &WeightingInfo) -> String {
          to its population after each trim, for up to {} rounds.",
         t.lower_ratio, t.upper_ratio, t.max_rounds
     );
-    let missed: Vec<String> = w
+    let missed: Vec<&AreaWeightingReport> = w
         .areas
         .iter()
         .filter(|a| a.trimming.as_ref().is_some_and(|r| !r.margins_met))
-        .map(|a| format!("{} (within {})", a.name, percent(a.max_relative_error)))
         .collect();
-    if !missed.is_empty() {
-        text.push_str(&format!(
-            " In {} the population totals could not all be met within the bounds: the bounds were kept, and the \
-             totals are met to within the figure given.",
-            missed.join(", ")
-        ));
+    let kept = "the population totals by age and sex could not all be met within the bounds: the bounds were kept";
+    match missed.as_slice() {
+        [] => {}
+        [a] => text.push_str(&format!(
+            " In {} {kept}, and the totals are met to within {}.",
+            a.name,
+            percent(a.max_relative_error)
+        )),
+        many => {
+            let listed: Vec<String> = many
+                .iter()
+                .map(|a| format!("{} ({})", a.name, percent(a.max_relative_error)))
+                .collect();
+            text.push_str(&format!(
+                " In {} council areas {kept}, and the totals are met to within the share given: {}.",
+                many.len(),
+                listed.join(", ")
+            ));
+        }
     }
     text
 }
