@@ -51,6 +51,17 @@ pub enum Command {
     /// ranked by community support, plan coverage, changes, differences, who responded, what people
     /// said, method) as one HTML file, one JSON document and CSV tables in --out.
     EvidencePack(EvidencePackArgs),
+    /// Take a snapshot of what the public sees now (`serve` takes one at start-up and every
+    /// LOCALVOICE_SNAPSHOT_HOURS): each council area's new responses are released when there are at
+    /// least the consultation's suppression threshold of them.
+    Snapshot(SnapshotArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SnapshotArgs {
+    /// Only this consultation (its id); by default every consultation in survey-defs/.
+    #[arg(long)]
+    pub consultation: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -163,4 +174,8 @@ pub struct ResultsArgs {
     /// mean weight and re-raked, as the API does unless asked `trim=false`.
     #[arg(long = "no-trim", action = clap::ArgAction::SetFalse)]
     pub trim: bool,
+    /// Only the responses released by the latest snapshot, as the public API shows them (by
+    /// default every stored response, as analysts see them).
+    #[arg(long)]
+    pub published: bool,
 }

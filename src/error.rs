@@ -4,6 +4,7 @@
 use crate::db::DbError;
 use crate::domain::ValidationErrors;
 use crate::results::ResultsError;
+use crate::submission::SubmitError;
 
 /// The field named in problems with the `Idempotency-Key` header.
 pub const IDEMPOTENCY_KEY_FIELD: &str = "Idempotency-Key";
@@ -59,6 +60,18 @@ impl From<ResultsError> for ApiError {
             ResultsError::Db(e) => e.into(),
             ResultsError::Busy(m) => ApiError::Busy(m),
             other => ApiError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<SubmitError> for ApiError {
+    fn from(error: SubmitError) -> Self {
+        match error {
+            SubmitError::NotFound(id) => ApiError::NotFound(format!("there is no consultation called '{id}'")),
+            SubmitError::NotAccepting { message, .. } => ApiError::NotAccepting(message),
+            SubmitError::Invalid(errors) => ApiError::Validation(errors),
+            SubmitError::FormNotRecognised => ApiError::BadRequest(error.to_string()),
+            SubmitError::Db(e) => e.into(),
         }
     }
 }

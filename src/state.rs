@@ -2,12 +2,14 @@
 //! consultations, and the results cache.
 
 use crate::db::DbPool;
+use crate::domain::form_token::FormKey;
 use crate::domain::population::PopulationMargins;
 pub use crate::domain::Consultations;
 use crate::domain::{ConsultationStatus, Geography, SurveyDefinition};
 use crate::evidence::service::EvidenceService;
 use crate::results::service::ComputeLimit;
 use crate::results::{DataMode, ResultsService};
+use crate::submission::SubmissionService;
 use chrono::NaiveDate;
 use std::sync::Arc;
 
@@ -33,8 +35,28 @@ pub struct AppState {
     pub results: Arc<ResultsService>,
     /// The evidence-pack use case (shares `results`).
     pub evidence: EvidenceService,
+    /// Taking residents' responses (web form and API).
+    pub submissions: Arc<SubmissionService>,
     /// The current Local Police Plans from seeds/plans/ (for the evidence pack), read at start-up.
     pub plans: Arc<Vec<crate::seeds::CurrentPlan>>,
+}
+
+/// What the services are set up with beyond reference data.
+#[derive(Debug, Clone)]
+pub struct AppSettings {
+    pub compute_limit: ComputeLimit,
+    /// Signs the survey form's tokens; shared by every instance (see `crate::db::signing_keys`).
+    pub form_key: FormKey,
+}
+
+impl AppSettings {
+    /// Default limits and a random form key (forms served by this state only): for tests.
+    pub fn for_one_instance() -> Self {
+        Self {
+            compute_limit: ComputeLimit::default(),
+            form_key: FormKey::random().0,
+        }
+    }
 }
 
 impl AppState {
@@ -45,7 +67,7 @@ impl AppState {
         population: PopulationMargins,
         consultations: Consultations,
         plans: Vec<crate::seeds::CurrentPlan>,
-        compute_limit: ComputeLimit,
+        settings: AppSettings,
     ) -> Self {
         let (geography, population, consultations) =
             (Arc::new(geography), Arc::new(population), Arc::new(consultations));
@@ -58,8 +80,14 @@ impl AppState {
                 consultations.clone(),
                 DataMode::Cached,
             )
-            .with_compute_limit(compute_limit),
+            .with_compute_limit(settings.compute_limit),
         );
+        let submissions = Arc::new(SubmissionService::new(
+            pool.clone(),
+            geography.clone(),
+            consultations.clone(),
+            settings.form_key,
+        ));
         Self {
             pool,
             geography,
@@ -67,6 +95,7 @@ impl AppState {
             population,
             evidence: EvidenceService::new(results.clone(), plans.clone()),
             results,
+            submissions,
             plans,
         }
     }

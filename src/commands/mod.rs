@@ -10,6 +10,7 @@ pub mod prepare;
 pub mod results;
 pub mod seed;
 pub mod serve;
+pub mod snapshot;
 
 use crate::cli::{Cli, Command, DefsCommand};
 
@@ -23,5 +24,6 @@ pub async fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::ImportResponses(args) => import::run(&cli, args),
         Command::Results(args) => results::run(&cli, args).await,
         Command::EvidencePack(args) => evidence_pack::run(&cli, args).await,
+        Command::Snapshot(args) => snapshot::run(&cli, args).await,
     }
 }

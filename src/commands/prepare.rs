@@ -2,12 +2,13 @@
 
 use crate::cli::Cli;
 use crate::db::{self, DbPool};
+use crate::domain::form_token::FormKey;
 use crate::domain::{Geography, SurveyDefinition};
 use crate::evidence::service::EvidenceService;
 use crate::local_postgres::{resolve_database, PrivateCluster};
 use crate::results::service::ComputeLimit;
 use crate::results::{DataMode, ResultsService};
-use crate::state::{AppState, Consultations};
+use crate::state::{AppSettings, AppState, Consultations};
 use anyhow::Context;
 use diesel::{Connection, PgConnection};
 use std::path::Path;
@@ -79,6 +80,7 @@ pub fn direct_services(database: &Database, cli: &Cli) -> anyhow::Result<DirectS
     let mut conn = database.connect()?;
     let reference = seed_reference(&mut conn, &cli.seeds)?;
     let defs = definitions(&cli.defs, &reference.geography)?;
+    db::consultations::sync_definitions(&mut conn, &defs)?;
     let results = Arc::new(ResultsService::new(
         database.pool.clone(),
         Arc::new(reference.geography),
@@ -103,8 +105,18 @@ pub fn app_state(database: &Database, seeds_dir: &Path, defs_dir: &Path) -> anyh
         reference.population,
         Consultations::new(defs),
         reference.plans,
-        compute_limit_from_env()?,
+        AppSettings {
+            compute_limit: compute_limit_from_env()?,
+            form_key: form_key(&mut conn)?,
+        },
     ))
+}
+
+/// The survey form's signing key, created at random by the first instance and read by the rest.
+fn form_key(conn: &mut PgConnection) -> anyhow::Result<FormKey> {
+    let (_, fresh) = FormKey::random();
+    let stored = db::signing_keys::get_or_create(conn, "survey_form", &fresh)?;
+    FormKey::new(&stored).map_err(|e| anyhow::anyhow!("the stored survey form key is not usable: {e}"))
 }
 
 /// `LOCALVOICE_COMPUTE_LIMIT` (results and packs computed at once; default one per core) and

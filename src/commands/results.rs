@@ -5,6 +5,7 @@
 
 use super::prepare;
 use crate::cli::{Cli, ResultsArgs, ResultsFormat};
+use crate::results::request::DataView;
 use crate::results::{CompareWith, ResultsRequest, Selection};
 use std::io::{IsTerminal, Write};
 
@@ -25,6 +26,11 @@ pub async fn run(cli: &Cli, args: &ResultsArgs) -> anyhow::Result<()> {
         bootstrap: args.bootstrap,
         seed: args.seed,
         trim: args.trim,
+        view: if args.published {
+            DataView::Published
+        } else {
+            DataView::Live
+        },
     };
     let report = results.report(&request).await?;
     let text = match args.format {

@@ -10,8 +10,37 @@ pub async fn run(cli: &Cli, args: &ServeArgs) -> anyhow::Result<()> {
     serve(state, &args.bind).await
 }
 
+/// Hours between snapshots of what the public sees (`LOCALVOICE_SNAPSHOT_HOURS`, default 24).
+fn snapshot_interval() -> anyhow::Result<std::time::Duration> {
+    let hours: u64 = match std::env::var("LOCALVOICE_SNAPSHOT_HOURS") {
+        Ok(raw) => raw.trim().parse().ok().filter(|h| *h > 0).ok_or_else(|| {
+            anyhow::anyhow!("LOCALVOICE_SNAPSHOT_HOURS must be a whole number of hours above 0, not '{raw}'")
+        })?,
+        Err(_) => 24,
+    };
+    Ok(std::time::Duration::from_secs(hours * 3600))
+}
+
+/// Takes snapshots at start-up and then on a timer, for as long as the server runs.
+fn schedule_snapshots(results: std::sync::Arc<crate::results::ResultsService>, every: std::time::Duration) {
+    actix_web::rt::spawn(async move {
+        let mut ticks = tokio::time::interval(every);
+        loop {
+            ticks.tick().await;
+            match results.take_snapshots(None).await {
+                Ok(taken) => {
+                    let released: i64 = taken.iter().map(|(_, s)| s.released).sum();
+                    tracing::info!(consultations = taken.len(), released, "snapshot taken");
+                }
+                Err(error) => tracing::warn!(%error, "snapshot not taken; the next tick tries again"),
+            }
+        }
+    });
+}
+
 /// Binds, prints the URL and serves; shared with `demo`.
 pub async fn serve(state: crate::state::AppState, bind: &str) -> anyhow::Result<()> {
+    schedule_snapshots(state.results.clone(), snapshot_interval()?);
     let app = Application::build(bind, state).map_err(|e| anyhow::anyhow!("could not listen on {bind}: {e}"))?;
     let host = bind.rsplit_once(':').map(|(h, _)| h).unwrap_or("127.0.0.1");
     println!("LocalVoice is listening on http://{host}:{}/", app.port());

@@ -11,6 +11,8 @@ pub mod reference;
 pub mod responses;
 pub mod results;
 pub mod schema;
+pub mod signing_keys;
+pub mod snapshots;
 
 pub use error::DbError;
 pub use pool::{DbConn, DbPool};

@@ -82,6 +82,22 @@ fn stored(conn: &mut PgConnection, public_id: Uuid) -> Result<StoredResponse, Db
     })
 }
 
+/// The response first stored with idempotency key `key` in the last [`KEY_LIFETIME_HOURS`], if any.
+pub fn stored_with_key(
+    conn: &mut PgConnection,
+    consultation_id: &str,
+    key: &IdempotencyKey,
+) -> Result<Option<StoredResponse>, DbError> {
+    let expired_before = Utc::now() - chrono::Duration::hours(KEY_LIFETIME_HOURS);
+    let found: Option<Uuid> = idempotency_keys::table
+        .find((consultation_id, key.key()))
+        .filter(idempotency_keys::created_at.ge(expired_before))
+        .select(idempotency_keys::response_public_id)
+        .first(conn)
+        .optional()?;
+    found.map(|public_id| stored(conn, public_id)).transpose()
+}
+
 /// Stores one response in a single transaction; returns only after commit. With an idempotency key,
 /// a second submission with the same key and the same request within [`KEY_LIFETIME_HOURS`]
 /// returns the first result, and one with the same key but a different request is

@@ -141,12 +141,33 @@ pub fn load_responses_in(
     load_filtered(conn, consultation_id, 0, i64::MAX, area_codes, codebook)
 }
 
+/// Loads the responses a snapshot has released (see `super::snapshots`).
+pub fn load_released(
+    conn: &mut PgConnection,
+    consultation_id: &str,
+    codebook: &Codebook,
+) -> Result<DatasetRows, DbError> {
+    load_filtered_by(conn, consultation_id, 0, i64::MAX, None, true, codebook)
+}
+
 fn load_filtered(
     conn: &mut PgConnection,
     consultation_id: &str,
     after: i64,
     up_to: i64,
     area_codes: Option<&[String]>,
+    codebook: &Codebook,
+) -> Result<DatasetRows, DbError> {
+    load_filtered_by(conn, consultation_id, after, up_to, area_codes, false, codebook)
+}
+
+fn load_filtered_by(
+    conn: &mut PgConnection,
+    consultation_id: &str,
+    after: i64,
+    up_to: i64,
+    area_codes: Option<&[String]>,
+    released_only: bool,
     codebook: &Codebook,
 ) -> Result<DatasetRows, DbError> {
     let mut query = responses::table
@@ -156,6 +177,9 @@ fn load_filtered(
         .into_boxed();
     if let Some(codes) = area_codes {
         query = query.filter(responses::council_area_code.eq_any(codes));
+    }
+    if released_only {
+        query = query.filter(responses::released_in.is_not_null());
     }
     let rows = query
         .order(responses::id)

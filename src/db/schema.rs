@@ -66,6 +66,7 @@ diesel::table! {
         channel -> Text,
         submitted_at -> Timestamptz,
         import_batch_id -> Nullable<Int8>,
+        released_in -> Nullable<Int8>,
     }
 }
 
@@ -89,6 +90,23 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    signing_keys (name) {
+        name -> Text,
+        key -> Bytea,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    snapshots (id) {
+        id -> Int8,
+        consultation_id -> Text,
+        taken_at -> Timestamptz,
+        released -> Int8,
+    }
+}
+
 diesel::joinable!(council_areas -> divisions (division_code));
 diesel::joinable!(population_margins -> council_areas (council_area_code));
 diesel::joinable!(responses -> consultations (consultation_id));
@@ -103,4 +121,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     import_batches,
     responses,
     idempotency_keys,
+    snapshots,
 );

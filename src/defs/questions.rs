@@ -7,11 +7,11 @@
 use super::error::Problems;
 use super::fields::{optional_text, required_text, span_of};
 use super::raw::{RawQuestions, RawWording};
-use crate::domain::{QuestionWording, Questions};
+use crate::domain::{AnswerField, QuestionWording, Questions};
 
 /// A question's built-in wording, used when the file gives none.
 struct DefaultWording {
-    key: &'static str,
+    key: AnswerField,
     text: &'static str,
     hint: Option<&'static str>,
     easy_read_text: &'static str,
@@ -22,42 +22,42 @@ struct DefaultWording {
 /// easy-read plans: short sentences, everyday words, one idea per sentence.
 const DEFAULT_WORDING: [DefaultWording; 6] = [
     DefaultWording {
-        key: "council_area",
+        key: AnswerField::CouncilArea,
         text: "Which council area do you live in?",
         hint: Some("This is the council you pay council tax to."),
         easy_read_text: "Where do you live?",
         easy_read_hint: Some("Choose your council area. This is the council you pay council tax to."),
     },
     DefaultWording {
-        key: "postcode_district",
+        key: AnswerField::PostcodeDistrict,
         text: "What is the first part of your postcode?",
         hint: Some("For example, EH12 or G2. Do not give your full postcode: we only need the first part, so that your answers stay anonymous."),
         easy_read_text: "What is the first part of your postcode?",
         easy_read_hint: Some("For example, EH12 or G2. Only write the first part. This keeps your answers private."),
     },
     DefaultWording {
-        key: "feel_safe",
+        key: AnswerField::FeelSafe,
         text: "How safe do you feel in your local area?",
         hint: Some("Think about where you live, during the day and after dark."),
         easy_read_text: "Do you feel safe where you live?",
         easy_read_hint: Some("Think about the streets near your home. Choose one answer."),
     },
     DefaultWording {
-        key: "confidence",
+        key: AnswerField::Confidence,
         text: "How confident are you that the police in your local area can deal with the things that matter to you?",
         hint: None,
         easy_read_text: "Do you think the police where you live can sort out the things that worry you?",
         easy_read_hint: Some("Choose one answer."),
     },
     DefaultWording {
-        key: "concerns",
+        key: AnswerField::Concerns,
         text: "Which of these matter most to you in your local area?",
         hint: Some("Choose up to {max_ranked}, starting with the one that matters most to you."),
         easy_read_text: "What worries you most where you live?",
         easy_read_hint: Some("Pick up to {max_ranked} things. Put the one that worries you most first."),
     },
     DefaultWording {
-        key: "comment",
+        key: AnswerField::Comment,
         text: "Is there anything else you would like to tell us about policing in your local area?",
         hint: Some("Please do not include names, addresses or anything else that could identify you or someone else. You can write up to {comment_max_chars} characters."),
         easy_read_text: "Is there anything else you want to tell us?",
@@ -108,21 +108,21 @@ pub(super) fn build_questions(
             );
         }
     }
-    let mut wording = |key: &str, raw: &Option<RawWording>| build_wording(problems, key, raw, numbers);
+    let mut wording = |key: AnswerField, raw: &Option<RawWording>| build_wording(problems, key, raw, numbers);
     Questions {
-        council_area: wording("council_area", &q.council_area),
-        postcode_district: ask_postcode.then(|| wording("postcode_district", &q.postcode_district)),
-        feel_safe: wording("feel_safe", &q.feel_safe),
-        confidence: wording("confidence", &q.confidence),
-        concerns: wording("concerns", &q.concerns),
-        comment: wording("comment", &q.comment),
+        council_area: wording(AnswerField::CouncilArea, &q.council_area),
+        postcode_district: ask_postcode.then(|| wording(AnswerField::PostcodeDistrict, &q.postcode_district)),
+        feel_safe: wording(AnswerField::FeelSafe, &q.feel_safe),
+        confidence: wording(AnswerField::Confidence, &q.confidence),
+        concerns: wording(AnswerField::Concerns, &q.concerns),
+        comment: wording(AnswerField::Comment, &q.comment),
         demographics: q.ask_demographics.as_ref().map_or(true, |b| *b.get_ref()),
     }
 }
 
 fn build_wording(
     problems: &mut Problems,
-    key: &str,
+    key: AnswerField,
     raw: &Option<RawWording>,
     numbers: &Placeholders,
 ) -> QuestionWording {
@@ -212,7 +212,7 @@ mod tests {
     #[test]
     fn every_question_has_default_wording_with_its_numbers_filled_in() {
         let q = default_questions(3, 2000);
-        let keys: Vec<&str> = DEFAULT_WORDING.iter().map(|d| d.key).collect();
+        let keys: Vec<&str> = DEFAULT_WORDING.iter().map(|d| d.key.as_str()).collect();
         assert_eq!(
             keys,
             [

@@ -82,6 +82,18 @@ pub struct Dataset {
     pub unknown_concerns: u64,
     /// Rows whose council area is not in the geography (left out).
     pub unknown_areas: u64,
+    /// For the public's data: the snapshot that released it.
+    pub published: Option<Published>,
+}
+
+/// The snapshot published figures come from (see `crate::db::snapshots`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Published {
+    /// `null` before the first snapshot: nothing is published yet.
+    pub snapshot_id: Option<i64>,
+    pub taken_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// Responses an area needs since its last release before its figures change.
+    pub release_threshold: u32,
 }
 
 impl Dataset {

@@ -42,6 +42,16 @@ impl IdempotencyKey {
         }
     }
 
+    /// The key of a survey form's token (see `crate::domain::form_token`): `form:` and the token's
+    /// random part, which no client can choose (`:` is not allowed in a client's key). Any resend
+    /// of the same form replays the first answer, whatever was changed in between.
+    pub fn for_form(nonce: &str) -> Self {
+        Self {
+            key: format!("form:{nonce}"),
+            request_sha256: "survey-form".to_string(),
+        }
+    }
+
     pub fn key(&self) -> &str {
         &self.key
     }

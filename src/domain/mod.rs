@@ -1,10 +1,12 @@
 //! Domain types: no actix, no diesel. Every value here was parsed and validated once, at the edge
 //! (form, JSON, CSV, survey-defs file); past that point it is known to be valid.
 
+pub mod answer_field;
 pub mod answers;
 pub mod consultations;
 pub mod dataset;
 pub mod definition;
+pub mod form_token;
 pub mod geography;
 pub mod idempotency;
 pub mod population;
@@ -13,6 +15,7 @@ pub mod response;
 pub mod uk_time;
 pub mod validation;
 
+pub use answer_field::AnswerField;
 pub use answers::{AgeAnswer, AgeBand, Channel, Comment, DisabilityAnswer, Likert5, PostcodeDistrict, Sex, SexAnswer};
 pub use consultations::Consultations;
 pub use definition::{

@@ -1,5 +1,6 @@
 //! One resident's response: the raw input from any channel, and the validated `SurveyResponse`.
 
+use super::answer_field::AnswerField;
 use super::answers::{AgeAnswer, Channel, Comment, DisabilityAnswer, Likert5, PostcodeDistrict, SexAnswer};
 use super::definition::{ConsultationId, SurveyDefinition};
 use super::geography::{CouncilAreaCode, Geography};
@@ -71,27 +72,45 @@ impl SurveyResponse {
         let council_area = errors.collect(covered_council_area(&input.council_area, definition, geography));
         let postcode_district = errors.collect(postcode_district(input, definition)).flatten();
         let feel_safe = errors
-            .collect(optional("feel_safe", &input.feel_safe, Likert5::parse))
+            .collect(optional(
+                AnswerField::FeelSafe.as_str(),
+                &input.feel_safe,
+                Likert5::parse,
+            ))
             .flatten();
         let confidence = errors
-            .collect(optional("confidence", &input.confidence, Likert5::parse))
+            .collect(optional(
+                AnswerField::Confidence.as_str(),
+                &input.confidence,
+                Likert5::parse,
+            ))
             .flatten();
         let ranking = errors.collect(
             Ranking::parse(&input.concerns, definition.max_ranked, |id| definition.has_concern(id))
-                .map_err(|m| FieldError::new("concerns", m)),
+                .map_err(|m| FieldError::new(AnswerField::Concerns.as_str(), m)),
         );
         let comment = errors
             .collect(
                 Comment::parse(input.comment.as_deref().unwrap_or(""), definition.comment_max_chars)
-                    .map_err(|m| FieldError::new("comment", format!("Your comment {m}"))),
+                    .map_err(|m| FieldError::new(AnswerField::Comment.as_str(), format!("Your comment {m}"))),
             )
             .flatten();
         let age = errors
-            .collect(optional("age_band", &input.age_band, AgeAnswer::parse))
+            .collect(optional(
+                AnswerField::AgeBand.as_str(),
+                &input.age_band,
+                AgeAnswer::parse,
+            ))
             .flatten();
-        let sex = errors.collect(optional("sex", &input.sex, SexAnswer::parse)).flatten();
+        let sex = errors
+            .collect(optional(AnswerField::Sex.as_str(), &input.sex, SexAnswer::parse))
+            .flatten();
         let disability = errors
-            .collect(optional("disability", &input.disability, DisabilityAnswer::parse))
+            .collect(optional(
+                AnswerField::Disability.as_str(),
+                &input.disability,
+                DisabilityAnswer::parse,
+            ))
             .flatten();
 
         match (council_area, ranking) {
@@ -121,15 +140,18 @@ fn covered_council_area(
     geography: &Geography,
 ) -> Result<CouncilAreaCode, FieldError> {
     let Some(raw) = given(raw) else {
-        return Err(FieldError::new("council_area", "Choose your council area"));
+        return Err(FieldError::new(
+            AnswerField::CouncilArea.as_str(),
+            "Choose your council area",
+        ));
     };
     match geography.find_area(raw) {
         None => Err(FieldError::new(
-            "council_area",
+            AnswerField::CouncilArea.as_str(),
             format!("'{raw}' is not a Scottish council area"),
         )),
         Some(area) if !definition.coverage.covers(area) => Err(FieldError::new(
-            "council_area",
+            AnswerField::CouncilArea.as_str(),
             format!("{} is not covered by this consultation", area.name),
         )),
         Some(area) => Ok(area.code.clone()),
@@ -145,5 +167,5 @@ fn postcode_district(
         return Ok(None);
     }
     PostcodeDistrict::parse(input.postcode_district.as_deref().unwrap_or(""))
-        .map_err(|m| FieldError::new("postcode_district", m))
+        .map_err(|m| FieldError::new(AnswerField::PostcodeDistrict.as_str(), m))
 }

@@ -4,9 +4,10 @@
 //! (so a pack being computed never holds a connection that survey submissions need).
 
 use super::pack::{assemble_pack, AssembleError, EvidencePack, PackSources, PackTimings};
-use crate::domain::SurveyDefinition;
+use crate::domain::dataset::Dataset;
+use crate::domain::{DivisionCode, SurveyDefinition};
 use crate::results::cache::{ComputedCache, ComputedKey};
-use crate::results::request::find_division;
+use crate::results::request::{find_division, DataView};
 use crate::results::{CompareWith, DataMode, EngineOptions, Inputs, ResultsError, ResultsService, Scope, Selection};
 use crate::seeds::CurrentPlan;
 use chrono::NaiveDate;
@@ -74,6 +75,28 @@ impl EvidenceService {
         }
     }
 
+    /// The division's responses in this consultation and in the one compared with.
+    async fn division_data(
+        &self,
+        definition: &SurveyDefinition,
+        previous: Option<&SurveyDefinition>,
+        division: &DivisionCode,
+    ) -> Result<(Arc<Dataset>, Option<Arc<Dataset>>), ResultsError> {
+        let scope = Scope::Areas(
+            self.results
+                .geography
+                .areas_in(division)
+                .map(|a| a.code.to_string())
+                .collect(),
+        );
+        let dataset = self.results.dataset(definition, &scope, DataView::Live).await?;
+        let previous_dataset = match previous {
+            Some(p) => Some(self.results.dataset(p, &scope, DataView::Live).await?),
+            None => None,
+        };
+        Ok((dataset, previous_dataset))
+    }
+
     /// The pack a request asks for: from the cache when nothing changed since it was built.
     pub async fn pack(&self, request: &PackRequest) -> Result<Arc<PackOutcome>, ResultsError> {
         let results = &self.results;
@@ -83,18 +106,7 @@ impl EvidenceService {
         let previous = self.previous(definition, request.compare_with.as_ref())?;
 
         let started = Instant::now();
-        let scope = Scope::Areas(
-            results
-                .geography
-                .areas_in(&division)
-                .map(|a| a.code.to_string())
-                .collect(),
-        );
-        let dataset = results.dataset(definition, &scope).await?;
-        let previous_dataset = match previous {
-            Some(p) => Some(results.dataset(p, &scope).await?),
-            None => None,
-        };
+        let (dataset, previous_dataset) = self.division_data(definition, previous, &division).await?;
         let load = started.elapsed();
         let key = ComputedKey {
             request: PackRequest {

@@ -1,6 +1,7 @@
 //! The header row of an import file: which column holds which answer. Column order is free; names
 //! are matched ignoring case and surrounding spaces. Every problem with the header is reported at once.
 
+use crate::domain::AnswerField;
 use csv::ByteRecord;
 
 /// The columns an import file may have, as documented in [`crate::import`].
@@ -48,21 +49,19 @@ struct Found {
     not_utf8: Vec<usize>,
 }
 
+/// Columns of the file that are not answers.
+const SUBMITTED_AT: &str = "submitted_at";
+const CHANNEL: &str = "channel";
+
+/// A column holding one value: every answer but the ranking (spread over `concern_N`), and the
+/// submission's time and channel.
 fn single_column(name: &str) -> Option<&'static str> {
-    [
-        "council_area",
-        "postcode_district",
-        "feel_safe",
-        "confidence",
-        "age_band",
-        "sex",
-        "disability",
-        "comment",
-        "submitted_at",
-        "channel",
-    ]
-    .into_iter()
-    .find(|known| *known == name)
+    AnswerField::ALL
+        .into_iter()
+        .filter(|f| *f != AnswerField::Concerns)
+        .map(AnswerField::as_str)
+        .chain([SUBMITTED_AT, CHANNEL])
+        .find(|known| *known == name)
 }
 
 /// `concern_3` → Some(3); `concern_0`, `concern_x` → None.
@@ -132,7 +131,7 @@ impl Found {
         for i in &self.unnamed {
             problems.push(format!("column {} has no name", i + 1));
         }
-        let missing: Vec<&str> = ["council_area", "concern_1"]
+        let missing: Vec<&str> = [AnswerField::CouncilArea.as_str(), "concern_1"]
             .into_iter()
             .filter(|req| {
                 if *req == "concern_1" {
@@ -202,20 +201,21 @@ impl Found {
     /// Where each answer is, from a header without problems (the first of each column).
     fn column_map(&self, width: usize, names: Vec<String>) -> ColumnMap {
         let one = |name: &str| self.single.get(name).and_then(|at| at.first().copied());
+        let answer = |field: AnswerField| one(field.as_str());
         ColumnMap {
             width,
             names,
-            council_area: one("council_area").unwrap_or_default(),
-            postcode_district: one("postcode_district"),
-            feel_safe: one("feel_safe"),
-            confidence: one("confidence"),
+            council_area: answer(AnswerField::CouncilArea).unwrap_or_default(),
+            postcode_district: answer(AnswerField::PostcodeDistrict),
+            feel_safe: answer(AnswerField::FeelSafe),
+            confidence: answer(AnswerField::Confidence),
             concerns: self.concerns.values().filter_map(|at| at.first().copied()).collect(),
-            age_band: one("age_band"),
-            sex: one("sex"),
-            disability: one("disability"),
-            comment: one("comment"),
-            submitted_at: one("submitted_at"),
-            channel: one("channel"),
+            age_band: answer(AnswerField::AgeBand),
+            sex: answer(AnswerField::Sex),
+            disability: answer(AnswerField::Disability),
+            comment: answer(AnswerField::Comment),
+            submitted_at: one(SUBMITTED_AT),
+            channel: one(CHANNEL),
         }
     }
 }

@@ -18,10 +18,12 @@
 //! were computed from ([`ComputedKey`]), so any new response makes a new key and old entries simply
 //! stop being used and are evicted as the bounded cache ([`ComputedCache`]) fills.
 
+use super::request::DataView;
 use super::ResultsError;
 use crate::db::results::{refresh, Refresh};
+use crate::db::snapshots::refresh_published;
 use crate::db::DbPool;
-use crate::domain::dataset::{Codebook, Dataset, DatasetVersion};
+use crate::domain::dataset::{Codebook, Dataset, DatasetVersion, Published};
 use crate::domain::{Geography, SurveyDefinition};
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -35,13 +37,13 @@ type Slot = Arc<tokio::sync::Mutex<Option<Arc<Dataset>>>>;
 /// Per-consultation datasets, refreshed from the database by the rule in the module doc.
 #[derive(Debug, Default)]
 pub struct DatasetCache {
-    slots: Mutex<HashMap<String, Slot>>,
+    slots: Mutex<HashMap<(String, DataView), Slot>>,
 }
 
 impl DatasetCache {
-    fn slot(&self, consultation: &str) -> Slot {
+    fn slot(&self, consultation: &str, view: DataView) -> Slot {
         let mut slots = self.slots.lock().unwrap_or_else(PoisonError::into_inner);
-        slots.entry(consultation.to_string()).or_default().clone()
+        slots.entry((consultation.to_string(), view)).or_default().clone()
     }
 
     /// The consultation's dataset, brought up to date with the database. Concurrent requests for
@@ -51,13 +53,12 @@ impl DatasetCache {
         pool: &DbPool,
         geography: &Geography,
         definition: &SurveyDefinition,
+        view: DataView,
     ) -> Result<Arc<Dataset>, ResultsError> {
-        let slot = self.slot(definition.id.as_str());
+        let slot = self.slot(definition.id.as_str(), view);
         let mut cached = slot.lock().await;
-        let codebook = Codebook::new(geography, definition);
-        let id = definition.id.as_str().to_string();
         let version = cached.as_ref().map(|d| d.version);
-        let found = crate::db::run(pool, move |conn| refresh(conn, &id, version, &codebook)).await?;
+        let (found, published) = read_changes(pool, geography, definition, view, version).await?;
         let area_count = geography.areas.len();
         let dataset = match (found, cached.take()) {
             (Refresh::Unchanged, Some(current)) => current,
@@ -66,13 +67,45 @@ impl DatasetCache {
                 current
             }
             (Refresh::Replaced(all, version), _) | (Refresh::Appended(all, version), None) => {
-                Arc::new(Dataset::from_rows(area_count, all, version))
+                let mut data = Dataset::from_rows(area_count, all, version);
+                data.published = published;
+                Arc::new(data)
             }
             (Refresh::Unchanged, None) => Arc::new(Dataset::new(area_count)),
         };
         *cached = Some(dataset.clone());
         Ok(dataset)
     }
+}
+
+/// What changed in the stored responses of `view` since `version` (`None`: read everything), and
+/// for the published view, the snapshot it now reflects.
+pub async fn read_changes(
+    pool: &DbPool,
+    geography: &Geography,
+    definition: &SurveyDefinition,
+    view: DataView,
+    version: Option<DatasetVersion>,
+) -> Result<(Refresh, Option<Published>), ResultsError> {
+    let codebook = Codebook::new(geography, definition);
+    let id = definition.id.as_str().to_string();
+    let release_threshold = definition.suppression_threshold;
+    Ok(match view {
+        DataView::Live => (
+            crate::db::run(pool, move |conn| refresh(conn, &id, version, &codebook)).await?,
+            None,
+        ),
+        DataView::Published => {
+            let (found, snapshot) =
+                crate::db::run(pool, move |conn| refresh_published(conn, &id, version, &codebook)).await?;
+            let published = Published {
+                snapshot_id: snapshot.map(|s| s.id),
+                taken_at: snapshot.map(|s| s.taken_at),
+                release_threshold,
+            };
+            (found, Some(published))
+        }
+    })
 }
 
 /// What identifies a computed result: the request, and the versions of the datasets it used (this

@@ -97,6 +97,9 @@ pub struct ResultsReport {
     pub representativeness: super::representativeness::Representativeness,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub comparison: Option<super::comparison::ComparisonReport>,
+    /// For published figures: the snapshot they come from (absent for an analyst's live figures).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub snapshot: Option<crate::domain::dataset::Published>,
 }
 
 pub const RANKING_EXPLANATION: &str =
@@ -150,6 +153,7 @@ pub fn build_report(
         },
         representativeness,
         comparison: None,
+        snapshot: None,
     })
 }
 

@@ -77,6 +77,17 @@ impl<'de> serde::Deserialize<'de> for CompareWith {
     }
 }
 
+/// Which responses results are computed from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum DataView {
+    /// Every stored response, as it arrives: for analysts.
+    #[default]
+    Live,
+    /// Only responses released by a scheduled snapshot (`crate::db::snapshots`): for everyone
+    /// else, so that nobody can read a neighbour's answers off the difference between two requests.
+    Published,
+}
+
 /// Bootstrap replicates of the web pages and the API when the request does not say: the bootstrap
 /// runs only for the requested selection and costs a pass over its respondents per replicate, so
 /// 200 keeps a cold Scotland-wide request to a few seconds.
@@ -98,6 +109,7 @@ pub struct ResultsRequest {
     pub seed: u64,
     /// Trim extreme weights (and re-rake) before estimating; [`DEFAULT_TRIM`] unless asked.
     pub trim: bool,
+    pub view: DataView,
 }
 
 /// The division `raw` names, if the geography has it.

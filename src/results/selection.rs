@@ -28,6 +28,18 @@ pub enum AreaType {
     RestOfDivision,
 }
 
+impl AreaType {
+    /// The word in JSON and CSV (`council_area`, `division`, `scotland`, `rest_of_division`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AreaType::CouncilArea => "council_area",
+            AreaType::Division => "division",
+            AreaType::Scotland => "scotland",
+            AreaType::RestOfDivision => "rest_of_division",
+        }
+    }
+}
+
 /// The `area` object of the results: what it is, its code and its name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct AreaLabel {

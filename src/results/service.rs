@@ -8,11 +8,13 @@
 //! responses gives the same report. A database connection is held only while reading, never while
 //! computing. Reads no environment variables.
 
-use super::cache::{ComputedCache, ComputedKey, DatasetCache};
-use super::request::{CompareWith, ResultsRequest};
+use super::cache::{read_changes, ComputedCache, ComputedKey, DatasetCache};
+use super::request::{CompareWith, DataView, ResultsRequest};
 use super::selection::Selection;
 use super::weighting::WeightingOptions;
 use super::{results_report, Comparison, EngineOptions, Inputs, ResultsError, ResultsReport};
+use crate::db::results::Refresh;
+use crate::db::snapshots::{take_snapshot, Snapshot};
 use crate::db::DbPool;
 use crate::domain::dataset::{Codebook, Dataset, DatasetVersion};
 use crate::domain::population::PopulationMargins;
@@ -140,11 +142,30 @@ impl ResultsService {
         }
     }
 
-    /// The definition's stored responses within `scope` (all of them when datasets are cached).
-    pub async fn dataset(&self, definition: &SurveyDefinition, scope: &Scope) -> Result<Arc<Dataset>, ResultsError> {
-        match self.mode {
-            DataMode::Cached => self.datasets.dataset(&self.pool, &self.geography, definition).await,
-            DataMode::Direct => {
+    /// The definition's stored responses within `scope` (all of them when datasets are cached),
+    /// as the view shows them.
+    pub async fn dataset(
+        &self,
+        definition: &SurveyDefinition,
+        scope: &Scope,
+        view: DataView,
+    ) -> Result<Arc<Dataset>, ResultsError> {
+        match (self.mode, view) {
+            (DataMode::Cached, _) => {
+                self.datasets
+                    .dataset(&self.pool, &self.geography, definition, view)
+                    .await
+            }
+            (DataMode::Direct, DataView::Published) => {
+                let (found, published) = read_changes(&self.pool, &self.geography, definition, view, None).await?;
+                let mut dataset = Dataset::new(self.geography.areas.len());
+                if let Refresh::Replaced(rows, version) | Refresh::Appended(rows, version) = found {
+                    dataset.append(rows, version);
+                }
+                dataset.published = published;
+                Ok(Arc::new(dataset))
+            }
+            (DataMode::Direct, DataView::Live) => {
                 let codebook = Codebook::new(&self.geography, definition);
                 let id = definition.id.as_str().to_string();
                 let areas = match scope {
@@ -163,6 +184,31 @@ impl ResultsService {
                 Ok(Arc::new(Dataset::from_rows(self.geography.areas.len(), rows, version)))
             }
         }
+    }
+
+    /// Takes a snapshot of every consultation (or of `only`), releasing to the public each area's
+    /// new responses where there are at least the consultation's suppression threshold of them.
+    pub async fn take_snapshots(&self, only: Option<&str>) -> Result<Vec<(String, Snapshot)>, ResultsError> {
+        let wanted: Vec<(String, u32)> = match only {
+            Some(id) => vec![(
+                self.definition(id)?.id.to_string(),
+                self.definition(id)?.suppression_threshold,
+            )],
+            None => self
+                .consultations
+                .all()
+                .iter()
+                .map(|d| (d.id.to_string(), d.suppression_threshold))
+                .collect(),
+        };
+        let taken = crate::db::run(&self.pool, move |conn| {
+            wanted
+                .into_iter()
+                .map(|(id, threshold)| Ok((id.clone(), take_snapshot(conn, &id, threshold)?)))
+                .collect::<Result<Vec<_>, crate::db::DbError>>()
+        })
+        .await?;
+        Ok(taken)
     }
 
     /// The council areas a selection (and its comparison) needs.
@@ -190,9 +236,9 @@ impl ResultsService {
         let compare_with = request.compare_with.resolve(definition)?;
         let other = self.compared_definition(&compare_with)?;
         let scope = self.scope(&request.selection, &compare_with);
-        let dataset = self.dataset(definition, &scope).await?;
+        let dataset = self.dataset(definition, &scope, request.view).await?;
         let other_dataset = match other {
-            Some(d) => Some(self.dataset(d, &scope).await?),
+            Some(d) => Some(self.dataset(d, &scope, request.view).await?),
             None => None,
         };
         let key = ComputedKey {
@@ -231,7 +277,9 @@ impl ResultsService {
                 (_, _, CompareWith::RestOfDivision) => Comparison::RestOfDivision,
                 _ => Comparison::Nothing,
             };
-            results_report(&inputs, &selection, comparison, &options).map(Arc::new)
+            let mut report = results_report(&inputs, &selection, comparison, &options)?;
+            report.snapshot = dataset.published;
+            Ok(Arc::new(report))
         });
         match self.mode {
             DataMode::Cached => self.reports.get_or_compute(&key, computation).await,

@@ -3,11 +3,10 @@
 
 use crate::db::responses::{InsertOutcome, StoredResponse};
 use crate::domain::idempotency::IdempotencyKey;
-use crate::domain::{Channel, ResponseInput, ValidationErrors};
+use crate::domain::{AnswerField, Channel, ResponseInput, ValidationErrors};
 use crate::error::ApiError;
 use crate::error::IDEMPOTENCY_KEY_FIELD;
 use crate::state::AppState;
-use crate::submission::submit_checked;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -42,13 +41,13 @@ pub struct ResponseDto {
     disability: Value,
 }
 
-fn scalar(field: &str, value: &Value, errors: &mut ValidationErrors) -> Option<String> {
+fn scalar(field: AnswerField, value: &Value, errors: &mut ValidationErrors) -> Option<String> {
     match value {
         Value::Null => None,
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
         Value::Bool(_) | Value::Array(_) | Value::Object(_) => {
-            errors.push(field, "must be a string or a number");
+            errors.push(field.as_str(), "must be a string or a number");
             None
         }
     }
@@ -66,29 +65,32 @@ impl ResponseDto {
                     Value::String(s) => Some(s.clone()),
                     Value::Null => None,
                     _ => {
-                        errors.push("concerns", "must be a list of concern ids (strings) in rank order");
+                        errors.push(
+                            AnswerField::Concerns.as_str(),
+                            "must be a list of concern ids (strings) in rank order",
+                        );
                         None
                     }
                 })
                 .collect(),
             _ => {
                 errors.push(
-                    "concerns",
+                    AnswerField::Concerns.as_str(),
                     "must be a list of concern ids in rank order, like [\"drug_dealing\", \"speeding\"]",
                 );
                 Vec::new()
             }
         };
         let input = ResponseInput {
-            council_area: scalar("council_area", &self.council_area, &mut errors),
-            postcode_district: scalar("postcode_district", &self.postcode_district, &mut errors),
-            feel_safe: scalar("feel_safe", &self.feel_safe, &mut errors),
-            confidence: scalar("confidence", &self.confidence, &mut errors),
+            council_area: scalar(AnswerField::CouncilArea, &self.council_area, &mut errors),
+            postcode_district: scalar(AnswerField::PostcodeDistrict, &self.postcode_district, &mut errors),
+            feel_safe: scalar(AnswerField::FeelSafe, &self.feel_safe, &mut errors),
+            confidence: scalar(AnswerField::Confidence, &self.confidence, &mut errors),
             concerns,
-            comment: scalar("comment", &self.comment, &mut errors),
-            age_band: scalar("age_band", &self.age_band, &mut errors),
-            sex: scalar("sex", &self.sex, &mut errors),
-            disability: scalar("disability", &self.disability, &mut errors),
+            comment: scalar(AnswerField::Comment, &self.comment, &mut errors),
+            age_band: scalar(AnswerField::AgeBand, &self.age_band, &mut errors),
+            sex: scalar(AnswerField::Sex, &self.sex, &mut errors),
+            disability: scalar(AnswerField::Disability, &self.disability, &mut errors),
         };
         (input, errors)
     }
@@ -122,7 +124,10 @@ async fn create(
     let consultation_id = path.into_inner();
     let (input, type_errors) = body.to_input();
     let idempotency = idempotency_key(&req, &body)?;
-    let outcome = submit_checked(&state, &consultation_id, &input, type_errors, Channel::Api, idempotency).await?;
+    let outcome = state
+        .submissions
+        .submit(&consultation_id, &input, type_errors, Channel::Api, idempotency)
+        .await?;
     let (stored, replayed): (StoredResponse, bool) = match outcome {
         InsertOutcome::Created(s) => (s, false),
         InsertOutcome::Replayed(s) => (s, true),

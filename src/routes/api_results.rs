@@ -16,7 +16,7 @@
 
 use crate::error::ApiError;
 use crate::results::csv::to_csv;
-use crate::results::request::{DEFAULT_TRIM, DEFAULT_WEB_REPLICATES, MAX_REPLICATES};
+use crate::results::request::{DataView, DEFAULT_TRIM, DEFAULT_WEB_REPLICATES, MAX_REPLICATES};
 use crate::results::{CompareWith, ResultsReport, ResultsRequest, Selection};
 use crate::state::AppState;
 use crate::stats::BootstrapOptions;
@@ -64,6 +64,8 @@ impl ResultsQuery {
             bootstrap: self.bootstrap.unwrap_or(DEFAULT_WEB_REPLICATES),
             seed: self.seed.unwrap_or(BootstrapOptions::default().seed),
             trim: self.trim.unwrap_or(DEFAULT_TRIM),
+            // The public API shows what snapshots released, never live figures.
+            view: DataView::Published,
         })
     }
 }

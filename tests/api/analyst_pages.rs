@@ -211,6 +211,7 @@ async fn the_choice_form_is_redirected_to_the_canonical_address_and_comparisons_
 async fn the_json_results_carry_representativeness_by_age_band_and_sex() {
     let app = spawn_app().await;
     post_responses(&app, BORDERS, 30).await;
+    app.snapshot().await;
     let res = app
         .get(&format!(
             "/api/v1/consultations/test-open/results?area={BORDERS}&bootstrap=0"

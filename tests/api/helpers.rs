@@ -6,7 +6,7 @@ use localvoice::commands::prepare;
 use localvoice::db;
 use localvoice::results::service::ComputeLimit;
 use localvoice::startup::Application;
-use localvoice::state::{AppState, Consultations};
+use localvoice::state::{AppSettings, AppState, Consultations};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -142,6 +142,13 @@ impl TestApp {
         self.client.get(self.url(path)).send().await.expect("request sent")
     }
 
+    /// Takes a snapshot, releasing to the public what the release rule allows (as `serve` does on
+    /// its timer); returns how many responses it released.
+    pub async fn snapshot(&self) -> i64 {
+        let taken = self.state.results.take_snapshots(None).await.expect("snapshot taken");
+        taken.iter().map(|(_, s)| s.released).sum()
+    }
+
     /// Rows in `responses` (straight from the database, not through the app).
     pub fn stored_responses(&self) -> i64 {
         use diesel::dsl::count_star;
@@ -178,7 +185,10 @@ pub async fn spawn_app_with_limit(defs_dir: &Path, compute_limit: ComputeLimit) 
         population,
         Consultations::new(defs),
         localvoice::seeds::read_plans(&repo_path("seeds/plans")).expect("plans load"),
-        compute_limit,
+        AppSettings {
+            compute_limit,
+            ..AppSettings::for_one_instance()
+        },
     );
     let app = Application::build("127.0.0.1:0", state.clone()).expect("app binds");
     let address = format!("http://127.0.0.1:{}", app.port());

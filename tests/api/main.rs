@@ -13,3 +13,4 @@ mod responses_rejected;
 mod results;
 mod results_cache;
 mod small_cells;
+mod survey_form;

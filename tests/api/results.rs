@@ -1,4 +1,7 @@
 use crate::helpers::{repo_path, spawn_app, spawn_app_with_defs, TestApp};
+use localvoice::domain::DivisionCode;
+use localvoice::results::request::DataView;
+use localvoice::results::{CompareWith, ResultsRequest, Selection};
 use serde_json::{json, Value};
 
 const BORDERS: &str = "S12000026";
@@ -47,6 +50,7 @@ async fn get_json(app: &TestApp, path: &str) -> (u16, Value) {
 async fn results_for_a_council_area_follow_the_json_contract() {
     let app = spawn_app().await;
     post_responses(&app, "test-lothians", BORDERS, 60, "").await;
+    app.snapshot().await;
     let (status, body) = get_json(
         &app,
         &format!("/api/v1/consultations/test-lothians/results?area={BORDERS}&bootstrap=30"),
@@ -156,18 +160,47 @@ async fn a_small_area_is_suppressed_with_nulls_not_zeros() {
 }
 
 #[actix_web::test]
-async fn the_cache_picks_up_a_new_response() {
+async fn the_public_sees_scheduled_snapshots_and_one_more_response_changes_nothing_it_can_see() {
     let app = spawn_app().await;
-    post_responses(&app, "test-lothians", BORDERS, 12, "").await;
     let path = "/api/v1/consultations/test-lothians/results?division=J&bootstrap=0";
-    let (_, first) = get_json(&app, path).await;
-    assert_eq!(first["n"], 12);
-    let (_, again) = get_json(&app, path).await;
-    assert_eq!(first, again, "unchanged data, same report");
+    post_responses(&app, "test-lothians", BORDERS, 12, "").await;
+    let (_, before) = get_json(&app, path).await;
+    assert_eq!(before["n"], 0, "nothing is public before the first snapshot");
+    assert_eq!(before["snapshot"]["snapshot_id"], Value::Null);
+    assert_eq!(app.snapshot().await, 12);
+    let first = app.get(path).await.bytes().await.unwrap();
+    let report: Value = serde_json::from_slice(&first).unwrap();
+    assert_eq!(report["n"], 12);
+    assert!(report["snapshot"]["taken_at"].is_string());
+    assert_eq!(report["snapshot"]["release_threshold"], 10);
+
+    // A neighbour answers: nothing a public client can see changes, byte for byte, until the
+    // next snapshot; and that snapshot releases the area only once 10 new responses are in.
     post_responses(&app, "test-lothians", EAST_LOTHIAN, 1, "").await;
+    assert_eq!(app.get(path).await.bytes().await.unwrap(), first);
+    assert_eq!(app.snapshot().await, 0);
+    let (_, held) = get_json(&app, path).await;
+    assert_eq!(held["n"], 12, "one response is not released on its own");
+    post_responses(&app, "test-lothians", EAST_LOTHIAN, 9, "").await;
+    assert_eq!(app.snapshot().await, 10);
     let (_, after) = get_json(&app, path).await;
-    assert_eq!(after["n"], 13);
+    assert_eq!(after["n"], 22);
     assert_eq!(after["weighting"]["areas"].as_array().unwrap().len(), 2);
+
+    // Analysts see every response at once.
+    post_responses(&app, "test-lothians", EAST_LOTHIAN, 1, "").await;
+    let live = ResultsRequest {
+        consultation: "test-lothians".into(),
+        selection: Selection::Division(DivisionCode::parse("J").unwrap()),
+        compare_with: CompareWith::None,
+        bootstrap: 0,
+        seed: 1,
+        trim: false,
+        view: DataView::Live,
+    };
+    let report = app.state.results.report(&live).await.unwrap();
+    assert_eq!(report.n, 23, "analysts' figures count the latest response");
+    assert!(report.snapshot.is_none());
 }
 
 #[actix_web::test]
@@ -176,6 +209,7 @@ async fn an_area_can_be_compared_with_the_rest_of_its_division_and_with_another_
     post_responses(&app, "test-lothians", BORDERS, 40, "").await;
     post_responses(&app, "test-lothians", EAST_LOTHIAN, 30, "").await;
     post_responses(&app, "test-open", BORDERS, 25, "").await;
+    app.snapshot().await;
     let base = format!("/api/v1/consultations/test-lothians/results?area={BORDERS}&bootstrap=0");
     let (status, body) = get_json(&app, &format!("{base}&compare_with=division")).await;
     assert_eq!(status, 200, "{body}");

@@ -5,9 +5,9 @@
 
 use crate::helpers::{spawn_app, TestApp};
 use diesel::RunQueryDsl;
-use serde_json::Value;
-
-const PATH: &str = "/api/v1/consultations/test-lothians/results?division=J&bootstrap=0";
+use localvoice::domain::DivisionCode;
+use localvoice::results::request::DataView;
+use localvoice::results::{CompareWith, ResultsRequest, Selection};
 
 fn sql(conn: &mut diesel::PgConnection, statement: &str) -> usize {
     diesel::sql_query(statement)
@@ -28,11 +28,18 @@ fn insert_rows(conn: &mut diesel::PgConnection, n: usize) {
     );
 }
 
+/// The division's n as analysts see it (every stored response, through the cache).
 async fn n_of(app: &TestApp) -> u64 {
-    let res = app.get(PATH).await;
-    assert_eq!(res.status(), 200);
-    let body: Value = res.json().await.unwrap();
-    body["n"].as_u64().unwrap()
+    let request = ResultsRequest {
+        consultation: "test-lothians".into(),
+        selection: Selection::Division(DivisionCode::parse("J").unwrap()),
+        compare_with: CompareWith::None,
+        bootstrap: 0,
+        seed: 1,
+        trim: false,
+        view: DataView::Live,
+    };
+    app.state.results.report(&request).await.unwrap().n as u64
 }
 
 fn version_matches_count(app: &TestApp) {

@@ -34,6 +34,8 @@ async fn two_young_in_the_borders(app: &TestApp) {
         let res = app.post_json("/api/v1/consultations/test-open/responses", &body).await;
         assert_eq!(res.status(), 201, "{}", res.text().await.unwrap());
     }
+    // The public API shows what a snapshot released.
+    assert_eq!(app.snapshot().await, 98);
 }
 
 fn results_path(extra: &str) -> String {

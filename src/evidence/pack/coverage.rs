@@ -5,7 +5,7 @@
 
 use super::inputs::PlanEvidence;
 use super::model::{
-    ConcernShare, CoverageSection, CoveredRow, GapRow, NamedNote, Place, PlanCoverageSection, Share, WeakPlanPriority,
+    ConcernShare, CoverageSection, CoveredRow, GapRow, NamedNote, PlanCoverageSection, Share, WeakPlanPriority,
 };
 use super::priorities::support_measure;
 use super::PackError;
@@ -15,19 +15,6 @@ use crate::evidence::coverage::{assess_concerns, plan_coverage, ConcernSupport, 
 use crate::evidence::strength::{Strength, SupportMeasure};
 use crate::seeds::CurrentPlan;
 use std::collections::HashMap;
-
-fn place_of(evidence: &PlanEvidence) -> Place {
-    let area = &evidence.report.area;
-    let kind = serde_json::to_value(area.kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
-    Place {
-        kind,
-        code: area.code.clone(),
-        name: area.name.clone(),
-    }
-}
 
 /// Each concern's public share in the plan's areas, by concern id.
 fn shares_of(evidence: &PlanEvidence) -> HashMap<String, Share> {
@@ -141,7 +128,7 @@ fn assess_plan(definition: &SurveyDefinition, evidence: &PlanEvidence) -> Result
         plan_id: coverage.plan_id,
         plan_title: coverage.plan_title,
         period: evidence.plan.period.to_string(),
-        measured_on: place_of(evidence),
+        measured_on: super::place_of(&evidence.report.area),
         suppressed,
         gaps: found.gaps,
         weakly_supported: found.weakly_supported,

@@ -33,7 +33,7 @@ pub use compute::{engine_evidence, EngineEvidence, EngineTimings};
 pub use inputs::{PackInputs, PackSettings, PlaceEvidence, PlanEvidence, PriorityFigure};
 pub use model::EvidencePack;
 
-use crate::results::ResultsReport;
+use crate::results::{AreaType, ResultsReport};
 use model::{ConsultationRef, Place, PlaceSection};
 
 /// Why a pack could not be built from its inputs (a bug or inconsistent data, not bad input).
@@ -43,15 +43,12 @@ pub enum PackError {
     Inconsistent(String),
 }
 
-fn place_of(report: &ResultsReport) -> Place {
-    let kind = serde_json::to_value(report.area.kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default();
+/// The place a report is about.
+pub(crate) fn place_of(label: &crate::results::selection::AreaLabel) -> Place {
     Place {
-        kind,
-        code: report.area.code.clone(),
-        name: report.area.name.clone(),
+        kind: label.kind,
+        code: label.code.clone(),
+        name: label.name.clone(),
     }
 }
 
@@ -72,7 +69,7 @@ fn place_section(
 ) -> Result<PlaceSection, PackError> {
     let d = inputs.definition;
     let report = &evidence.report;
-    let place = place_of(report);
+    let place = place_of(&report.area);
     let previous_title = inputs.previous.map(|p| p.title.as_str());
     let concerns = priorities::concern_shares(d, evidence)?;
     let why_no_wave = match inputs.previous {
@@ -88,7 +85,7 @@ fn place_section(
         &why_no_wave,
         d.max_ranked,
     );
-    let differences = (place.kind == "council_area").then(|| {
+    let differences = (place.kind == AreaType::CouncilArea).then(|| {
         changes::build_changes(
             evidence.rest_of_division.as_ref(),
             &format!("the rest of {}", inputs.division.name),
@@ -135,7 +132,7 @@ pub fn build_pack(inputs: &PackInputs<'_>) -> Result<EvidencePack, PackError> {
         consultation: consultation_ref(d),
         compared_with: inputs.previous.map(consultation_ref),
         division: Place {
-            kind: "division".to_string(),
+            kind: AreaType::Division,
             code: inputs.division.code.to_string(),
             name: inputs.division.name.clone(),
         },

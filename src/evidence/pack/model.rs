@@ -3,6 +3,7 @@
 
 use crate::evidence::strength::{MedianBounds, Strength};
 use crate::results::report::Proportion;
+use crate::results::AreaType;
 use serde::Serialize;
 
 /// A weighted share with its 95% interval, or suppressed.
@@ -45,8 +46,8 @@ impl Share {
 /// A council area, a division or a rest of a division.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Place {
-    /// `council_area`, `division` or `rest_of_division`.
-    pub kind: String,
+    /// `council_area`, `division` or `rest_of_division` in JSON.
+    pub kind: AreaType,
     pub code: String,
     pub name: String,
 }

@@ -2,12 +2,12 @@
 //! `ResponseInput`. Field names match the API's (`council_area`, `feel_safe`…), with the ranking
 //! as one select per place: `concern_1` is the 1st choice, `concern_2` the 2nd, and so on.
 
-use crate::domain::ResponseInput;
+use crate::domain::{AnswerField, ResponseInput};
 
-/// The `name` of the select for the `rank`th choice (1-based).
-pub fn concern_field(rank: usize) -> String {
-    format!("concern_{rank}")
-}
+/// The hidden field holding the form's single-use token (`crate::domain::form_token`).
+pub const FORM_TOKEN_FIELD: &str = "form_token";
+
+pub use crate::domain::answer_field::concern_field;
 
 /// Reads the decoded form fields. Blank answers become `None`; unknown fields are ignored; a field
 /// sent twice keeps its first value (a browser never does that for these controls).
@@ -19,16 +19,17 @@ pub fn response_input(fields: &[(String, String)], max_ranked: usize) -> Respons
             .map(|(_, v)| v.clone())
             .filter(|v| !v.trim().is_empty())
     };
+    let answer = |field: AnswerField| get(field.as_str());
     ResponseInput {
-        council_area: get("council_area"),
-        postcode_district: get("postcode_district"),
-        feel_safe: get("feel_safe"),
-        confidence: get("confidence"),
+        council_area: answer(AnswerField::CouncilArea),
+        postcode_district: answer(AnswerField::PostcodeDistrict),
+        feel_safe: answer(AnswerField::FeelSafe),
+        confidence: answer(AnswerField::Confidence),
         concerns: (1..=max_ranked).map(|rank| get(&concern_field(rank))).collect(),
-        comment: get("comment"),
-        age_band: get("age_band"),
-        sex: get("sex"),
-        disability: get("disability"),
+        comment: answer(AnswerField::Comment),
+        age_band: answer(AnswerField::AgeBand),
+        sex: answer(AnswerField::Sex),
+        disability: answer(AnswerField::Disability),
     }
 }
 

@@ -128,18 +128,64 @@ async fn the_easy_read_form_is_shown_again_in_easy_read() {
     assert!(html.contains(r#"id="feel_safe-3" name="feel_safe" type="radio" value="3" checked>"#));
 }
 
+/// The form token served in the survey page's hidden field.
+fn form_token_in(html: &str) -> String {
+    let start = html.find(r#"name="form_token" value=""#).expect("the form has a token") + 25;
+    html[start..].split('"').next().unwrap().to_string()
+}
+
+fn with_token(body: &str, token: &str) -> String {
+    format!(
+        "{body}&form_token={}",
+        url::form_urlencoded::byte_serialize(token.as_bytes()).collect::<String>()
+    )
+}
+
 #[actix_web::test]
-async fn a_valid_response_the_database_cannot_take_gets_503_with_the_answers_kept() {
+async fn a_valid_response_the_database_cannot_take_gets_503_saying_a_resend_is_safe_with_the_same_token() {
     let app = app!(state());
-    let body = "council_area=S12000036&feel_safe=2&concern_1=speeding&comment=Too+fast";
-    let response = test::call_service(&app, post("/consultations/your-police-2026/survey", body).to_request()).await;
+    let form = test::call_service(
+        &app,
+        test::TestRequest::get()
+            .uri("/consultations/your-police-2026/survey")
+            .to_request(),
+    )
+    .await;
+    assert_eq!(form.headers().get(header::CACHE_CONTROL).unwrap(), "no-store");
+    let token = form_token_in(&body_of(form).await);
+    let body = with_token(
+        "council_area=S12000036&feel_safe=2&concern_1=speeding&comment=Too+fast",
+        &token,
+    );
+    let request = test::TestRequest::post()
+        .uri("/consultations/your-police-2026/survey")
+        .insert_header((header::CONTENT_TYPE, "application/x-www-form-urlencoded"))
+        .insert_header(("sec-fetch-site", "same-origin"))
+        .set_payload(body)
+        .to_request();
+    let response = test::call_service(&app, request).await;
     assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
     assert_html_with_security_headers(&response);
     assert_eq!(response.headers().get(header::RETRY_AFTER).unwrap(), "30");
     let html = body_of(response).await;
-    assert!(html.contains("Sorry, your answers have not been saved"));
-    assert!(html.contains("Nothing you sent has been saved"));
+    assert!(html.contains("Sorry, we could not confirm that your answers were saved"));
+    assert!(!html.contains("Nothing you sent has been saved"), "we cannot know that");
+    assert!(html.contains("they will only be counted once"));
+    assert_eq!(form_token_in(&html), token, "a resend carries the same token");
     assert!(html.contains(r#"<option value="S12000036" selected>City of Edinburgh</option>"#));
+    assert!(html.contains(">Too fast</textarea>"));
+}
+
+#[actix_web::test]
+async fn a_valid_form_without_a_token_is_shown_again_with_a_new_token_and_nothing_stored() {
+    let app = app!(state());
+    let body = "council_area=S12000036&feel_safe=2&concern_1=speeding&comment=Too+fast&form_token=v1.forged.1.x";
+    let response = test::call_service(&app, post("/consultations/your-police-2026/survey", body).to_request()).await;
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let html = body_of(response).await;
+    assert!(html.contains("Your answers have not been saved yet"));
+    assert!(form_token_in(&html).starts_with("v1."));
+    assert_ne!(form_token_in(&html), "v1.forged.1.x");
     assert!(html.contains(">Too fast</textarea>"));
 }
 

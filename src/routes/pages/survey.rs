@@ -5,17 +5,18 @@
 
 use super::csrf::check_same_origin;
 use super::errors::{form_refused_page, not_accepting_page, not_found_page};
-use super::form::{decode, response_input};
-use super::html::{render, render_private};
+use super::form::{decode, response_input, FORM_TOKEN_FIELD};
+use super::html::render_private;
 use super::survey_view::{survey_page, Notice};
 use super::thanks::thanks_path;
 use super::Version;
 use crate::config::BODY_LIMIT_BYTES;
-use crate::db::responses::InsertOutcome;
-use crate::domain::{Channel, ConsultationStatus, ResponseInput, ValidationErrors};
-use crate::error::ApiError;
+use crate::db::responses::{InsertOutcome, StoredResponse};
+use crate::db::DbError;
+use crate::domain::form_token::FormToken;
+use crate::domain::{ConsultationStatus, ResponseInput, SurveyDefinition, ValidationErrors};
 use crate::state::{status_today, AppState};
-use crate::submission::submit;
+use crate::submission::SubmitError;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 
@@ -64,6 +65,7 @@ async fn show(state: web::Data<AppState>, path: web::Path<String>, version: Vers
     };
     match status_today(definition) {
         ConsultationStatus::Open => {
+            let token = state.submissions.issue_form_token(definition.id.as_str());
             let page = survey_page(
                 definition,
                 &state.geography,
@@ -71,8 +73,10 @@ async fn show(state: web::Data<AppState>, path: web::Path<String>, version: Vers
                 &ResponseInput::default(),
                 &ValidationErrors::default(),
                 None,
+                token.as_str(),
             );
-            render(StatusCode::OK, &page)
+            // The token is single-use: a shared cache must never hand one form to two residents.
+            render_private(StatusCode::OK, &page)
         }
         other => not_accepting_page(definition, other),
     }
@@ -99,17 +103,33 @@ async fn receive(
     let Some(definition) = state.consultations.get(&path) else {
         return not_found_page();
     };
-    if let Err(reason) = check_same_origin(&req) {
+    match read_form(&req, body, definition).await {
+        Ok(fields) => answer(&state, definition, version, &fields).await,
+        Err(refused) => refused,
+    }
+}
+
+/// The form's fields, or the page refusing what was sent: from another site, not a form, too large.
+async fn read_form(
+    req: &HttpRequest,
+    body: web::Payload,
+    definition: &SurveyDefinition,
+) -> Result<Vec<(String, String)>, HttpResponse> {
+    if let Err(reason) = check_same_origin(req) {
         tracing::warn!(consultation = %definition.id, reason, "refused a survey form sent from another site");
-        return form_refused_page(
+        return Err(form_refused_page(
             StatusCode::FORBIDDEN,
             definition,
             "For your safety, we only take answers sent from the survey page on this website.",
-        );
+        ));
     }
-    if !is_urlencoded_form(&req) {
+    if !is_urlencoded_form(req) {
         let reason = "What was sent was not the survey form, so we could not read it.";
-        return form_refused_page(StatusCode::UNSUPPORTED_MEDIA_TYPE, definition, reason);
+        return Err(form_refused_page(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            definition,
+            reason,
+        ));
     }
     // Read here rather than with the `Bytes` extractor, so that a body over the limit gets this
     // HTML page instead of the framework's plain-text 413.
@@ -117,74 +137,136 @@ async fn receive(
         Ok(Ok(body)) => body,
         Ok(Err(_)) => {
             let reason = "The connection broke while your answers were being sent.";
-            return form_refused_page(StatusCode::BAD_REQUEST, definition, reason);
+            return Err(form_refused_page(StatusCode::BAD_REQUEST, definition, reason));
         }
         Err(_) => {
             let reason = "What was sent was much larger than the survey form can be.";
-            return form_refused_page(StatusCode::PAYLOAD_TOO_LARGE, definition, reason);
+            return Err(form_refused_page(StatusCode::PAYLOAD_TOO_LARGE, definition, reason));
         }
     };
-    let Some(fields) = decode(&body) else {
+    decode(&body).ok_or_else(|| {
         let reason = "What was sent was not the survey form, so we could not read it.";
-        return form_refused_page(StatusCode::BAD_REQUEST, definition, reason);
-    };
-    let input = response_input(&fields, definition.max_ranked);
+        form_refused_page(StatusCode::BAD_REQUEST, definition, reason)
+    })
+}
+
+/// Stores the answers, or shows the form again saying why not.
+async fn answer(
+    state: &AppState,
+    definition: &SurveyDefinition,
+    version: Version,
+    fields: &[(String, String)],
+) -> HttpResponse {
+    let input = response_input(fields, definition.max_ranked);
+    let id = definition.id.as_str();
+    let sent_token = fields
+        .iter()
+        .find(|(k, _)| k == FORM_TOKEN_FIELD)
+        .map(|(_, v)| v.as_str());
+    let token = state.submissions.verify_form_token(id, sent_token);
+    // The form is shown again with the same token, so sending it again can never store it twice;
+    // a form without a valid token gets a new one.
+    let shown_token = token.clone().unwrap_or_else(|| state.submissions.issue_form_token(id));
     let again = |status: StatusCode, errors: &ValidationErrors, notice: Option<Notice>| {
-        render_private(
-            status,
-            &survey_page(definition, &state.geography, version, &input, errors, notice),
-        )
+        let page = survey_page(
+            definition,
+            &state.geography,
+            version,
+            &input,
+            errors,
+            notice,
+            shown_token.as_str(),
+        );
+        render_private(status, &page)
     };
-    match submit(&state, definition.id.as_str(), &input, Channel::Web, None).await {
-        Ok(InsertOutcome::Created(stored) | InsertOutcome::Replayed(stored)) => HttpResponse::SeeOther()
-            .insert_header((
-                header::LOCATION,
-                thanks_path(definition.id.as_str(), &stored.public_id, version),
-            ))
-            .finish(),
-        Err(ApiError::Validation(errors)) => again(StatusCode::UNPROCESSABLE_ENTITY, &errors, None),
-        Err(ApiError::NotAccepting(_)) => not_accepting_page(definition, status_today(definition)),
-        Err(ApiError::NotFound(_)) => not_found_page(),
-        Err(ApiError::Unavailable(cause)) => {
-            tracing::warn!(%cause, "survey answers not saved: database unavailable");
-            let mut response = again(
-                StatusCode::SERVICE_UNAVAILABLE,
-                &ValidationErrors::default(),
-                Some(not_saved(version)),
-            );
+    let thanks = |stored: StoredResponse| {
+        HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, thanks_path(id, &stored.public_id, version)))
+            .finish()
+    };
+    match state.submissions.submit_form(id, &input, token.as_ref()).await {
+        Ok(InsertOutcome::Created(stored) | InsertOutcome::Replayed(stored)) => thanks(stored),
+        Err(SubmitError::Invalid(errors)) => again(StatusCode::UNPROCESSABLE_ENTITY, &errors, None),
+        Err(SubmitError::FormNotRecognised) => again(
+            StatusCode::BAD_REQUEST,
+            &ValidationErrors::default(),
+            Some(form_not_recognised(version)),
+        ),
+        Err(SubmitError::NotAccepting { status, .. }) => not_accepting_page(definition, status),
+        Err(SubmitError::NotFound(_)) => not_found_page(),
+        Err(SubmitError::Db(error)) => {
+            // The reply may have been lost after the answers were committed: look before saying.
+            if let Some(stored) = saved_already(state, id, token.as_ref()).await {
+                return thanks(stored);
+            }
+            let status = match &error {
+                DbError::Unavailable(cause) => {
+                    tracing::warn!(%cause, "survey answers not confirmed: database unavailable");
+                    StatusCode::SERVICE_UNAVAILABLE
+                }
+                other => {
+                    tracing::error!(error = %other, cause = ?other, "survey answers not confirmed");
+                    StatusCode::INTERNAL_SERVER_ERROR
+                }
+            };
+            let mut response = again(status, &ValidationErrors::default(), Some(not_confirmed(version)));
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, header::HeaderValue::from_static("30"));
             response
         }
-        Err(other) => {
-            tracing::error!(error = %other, cause = ?other, "survey answers not saved");
-            again(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                &ValidationErrors::default(),
-                Some(not_saved(version)),
-            )
-        }
     }
 }
 
-/// What the resident is told when their answers could not be stored: nothing was saved, their
-/// answers are still on the page, and they can send them again.
-fn not_saved(version: Version) -> Notice {
+/// The response this form was stored as, if the database can say.
+async fn saved_already(state: &AppState, id: &str, token: Option<&FormToken>) -> Option<StoredResponse> {
+    state.submissions.saved_form(id, token?).await.ok().flatten()
+}
+
+/// What the resident is told when the service could not confirm their answers were stored: the
+/// truth (it does not know), that the answers are still on the page, and that sending them again
+/// is safe because the same form is only ever counted once.
+fn not_confirmed(version: Version) -> Notice {
     match version {
         Version::Standard => Notice {
-            heading: "Sorry, your answers have not been saved".into(),
+            heading: "Sorry, we could not confirm that your answers were saved".into(),
             paragraphs: vec![
-                "There is a problem with the service. Nothing you sent has been saved.".into(),
-                "Your answers are still on this page. Please try sending them again in a few minutes.".into(),
+                "There is a problem with the service, so we cannot tell whether your answers reached us.".into(),
+                "Your answers are still on this page. Please send them again in a few minutes. It is safe to send \
+                 them again: if they were saved already, they will only be counted once."
+                    .into(),
             ],
         },
         Version::EasyRead => Notice {
-            heading: "Sorry, we could not save your answers".into(),
+            heading: "Sorry, we do not know if we got your answers".into(),
             paragraphs: vec![
                 "Something went wrong on our side.".into(),
                 "Your answers are still on this page.".into(),
                 "Please wait a few minutes. Then press Send my answers again.".into(),
+                "We will only count your answers once.".into(),
+            ],
+        },
+    }
+}
+
+/// What the resident is told when the form had no valid token (it was very old, or not from our
+/// page): nothing was saved yet, the answers are kept, and they can send them now.
+fn form_not_recognised(version: Version) -> Notice {
+    match version {
+        Version::Standard => Notice {
+            heading: "Your answers have not been saved yet".into(),
+            paragraphs: vec![
+                "This form was not one we could accept: it may have been open for a very long time, or it did not \
+                 come from this page."
+                    .into(),
+                "Your answers are still on this page. Please check them and send them again.".into(),
+            ],
+        },
+        Version::EasyRead => Notice {
+            heading: "We have not saved your answers yet".into(),
+            paragraphs: vec![
+                "Your answers are still on this page.".into(),
+                "Please check them. Then press Send my answers again.".into(),
             ],
         },
     }

@@ -8,7 +8,7 @@ use super::questions::{
     about_you, comment, council_area, likert, ranking, Words, CONFIDENT, CONFIDENT_EASY, SAFE, SAFE_EASY,
 };
 use super::Version;
-use crate::domain::{Geography, ResponseInput, SurveyDefinition, ValidationErrors};
+use crate::domain::{AnswerField, Geography, ResponseInput, SurveyDefinition, ValidationErrors};
 use askama::Template;
 
 /// A link in the error summary.
@@ -42,6 +42,8 @@ pub struct SurveyPage {
     pub other_version_label: String,
     pub errors: Vec<ErrorLink>,
     pub notice: Option<Notice>,
+    /// The form's single-use token, in a hidden field.
+    pub form_token: String,
     pub council_area: Field,
     pub postcode_district: Option<Field>,
     pub feel_safe: RadioGroup,
@@ -55,11 +57,10 @@ pub struct SurveyPage {
 /// Where the error summary sends the resident for each field: the control itself (for radios and
 /// the ranking, the first one), so that following the link puts focus where the answer goes.
 pub fn error_href(field: &str) -> String {
-    match field {
-        "concerns" => format!("#{}", concern_field(1)),
-        "council_area" | "postcode_district" | "feel_safe" | "confidence" | "comment" | "age_band" | "sex"
-        | "disability" => format!("#{field}"),
-        _ => "#survey-form".into(),
+    match field.parse::<AnswerField>() {
+        Ok(AnswerField::Concerns) => format!("#{}", concern_field(1)),
+        Ok(answer) => format!("#{answer}"),
+        Err(_) => "#survey-form".into(),
     }
 }
 
@@ -88,6 +89,7 @@ pub fn survey_page(
     input: &ResponseInput,
     errors: &ValidationErrors,
     notice: Option<Notice>,
+    form_token: &str,
 ) -> SurveyPage {
     let words = Words { version, errors };
     let id = definition.id.as_str();
@@ -105,6 +107,7 @@ pub fn survey_page(
         other_version_label,
         errors: error_links(&words),
         notice,
+        form_token: form_token.to_string(),
         council_area: council_area(definition, geography, input, &words),
         postcode_district: postcode_district(definition, input, &words),
         feel_safe: likert(

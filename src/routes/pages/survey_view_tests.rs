@@ -8,7 +8,7 @@ use crate::domain::{ResponseInput, ValidationErrors};
 use askama::Template;
 
 fn render(version: Version, input: &ResponseInput, errors: &ValidationErrors) -> String {
-    survey_page(&definition(), &geography(), version, input, errors, None)
+    survey_page(&definition(), &geography(), version, input, errors, None, "v1.token")
         .render()
         .unwrap()
 }
@@ -119,6 +119,7 @@ fn demographic_questions_each_offer_prefer_not_to_say() {
         &ResponseInput::default(),
         &ValidationErrors::default(),
         None,
+        "v1.token",
     )
     .render()
     .unwrap();

@@ -162,6 +162,6 @@ pub fn state_without_database(definitions: Vec<SurveyDefinition>) -> AppState {
         crate::domain::population::PopulationMargins::new(2022, "test", Default::default()),
         Consultations::new(definitions),
         Vec::new(),
-        crate::results::service::ComputeLimit::default(),
+        crate::state::AppSettings::for_one_instance(),
     )
 }

@@ -23,6 +23,8 @@ pub const MIDLOTHIAN: &str = "S12000019";
 pub async fn app_with_demo_data(current: usize) -> TestApp {
     let app = spawn_app_with_defs(&repo_path("survey-defs")).await;
     store_demo_data(&app, current);
+    // Released to the public too, so the public API and the analysts' pack can be compared.
+    app.snapshot().await;
     app
 }
 

@@ -80,7 +80,7 @@ fn sections(pack: &EvidencePack) -> impl Iterator<Item = &PlaceSection> {
 
 fn place_cells(s: &PlaceSection) -> Vec<Cell> {
     vec![
-        Cell::text(&s.place.kind),
+        Cell::text(s.place.kind.as_str()),
         Cell::text(&s.place.code),
         Cell::text(&s.place.name),
     ]

@@ -1,0 +1,3 @@
+DROP INDEX responses_unreleased;
+ALTER TABLE responses DROP COLUMN released_in;
+DROP TABLE snapshots;
