@@ -59,10 +59,9 @@ fn sum_rows(rows: &[&[usize]]) -> Vec<usize> {
     (0..rows[0].len()).map(|c| rows.iter().map(|r| r[c]).sum()).collect()
 }
 
-/// Publishes every area (withheld whole below the threshold), every division and Scotland as the
-/// reports would, then asserts: no published cell is small, and every withheld cell the attacker
-/// can work out is 0.
-fn check(divisions: &[Vec<Vec<usize>>]) {
+/// Every area's table (withheld whole below the threshold), every division's and Scotland's, as
+/// the reports publish them, and for each the table that adds it up.
+fn publish_all(divisions: &[Vec<Vec<usize>>]) -> (Vec<Table>, Vec<Option<usize>>) {
     let rows_of = |d: &str, areas: &[Vec<usize>]| -> Vec<(String, Vec<usize>)> {
         areas.iter().map(|a| (d.to_string(), a.clone())).collect()
     };
@@ -104,7 +103,13 @@ fn check(divisions: &[Vec<Vec<usize>>]) {
     let hide = whole(&cells);
     tables.push(publish(cells, &pattern(&all), hide));
     parent.push(None);
+    (tables, parent)
+}
 
+/// The withheld cells (table, cell) an attacker holding every table works out from the
+/// equations they give (rows adding up to their totals, tables adding up to their parents), with
+/// the values worked out.
+fn attack(tables: &[Table], parent: &[Option<usize>]) -> Vec<(usize, usize, f64)> {
     let mut index = Vec::new();
     for (t, table) in tables.iter().enumerate() {
         index.extend(
@@ -144,8 +149,17 @@ fn check(divisions: &[Vec<Vec<usize>>]) {
             equations.push(e);
         }
     }
-    for (i, value) in solve(equations, n) {
-        let (t, c) = index[i];
+    solve(equations, n)
+        .into_iter()
+        .map(|(i, value)| (index[i].0, index[i].1, value))
+        .collect()
+}
+
+/// Publishes everything (see [`publish_all`]), then asserts: no published cell is small, and every
+/// withheld cell the attacker can work out is 0.
+fn check(divisions: &[Vec<Vec<usize>>]) {
+    let (tables, parent) = publish_all(divisions);
+    for (t, c, value) in attack(&tables, &parent) {
         assert!(
             value.abs() < 1e-6 && tables[t].truth[c] == 0,
             "table {t} cell {c} = {} worked out as {value}: {divisions:?}",
