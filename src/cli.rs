@@ -170,8 +170,9 @@ pub struct ResultsArgs {
     /// Seed of the bootstrap: the same seed gives the same numbers.
     #[arg(long, default_value_t = 20_220_630)]
     pub seed: u64,
-    /// Trim weights to 0.2-5 times the mean weight (re-raking after trimming).
-    #[arg(long)]
+    /// Weight without trimming. By default weights are trimmed to 0.2-5 times each council area's
+    /// mean weight and re-raked, as the API does unless asked `trim=false`.
+    #[arg(long = "no-trim", action = clap::ArgAction::SetFalse)]
     pub trim: bool,
     /// Only the responses released by the latest snapshot, as the public API shows them (by
     /// default every stored response, as analysts see them).

@@ -1,5 +1,11 @@
 //! CSV export of a results report: one row per figure (headline figures first, then each concern's
-//! figures in the report's order), so the file loads straight into a spreadsheet or R.
+//! figures in the report's order, then who responded by age band and by sex), so the file loads
+//! straight into a spreadsheet or R.
+//!
+//! Who responded: per age band (`age_band_*`) and sex (`sex_*`), rows `…_count` (respondents),
+//! `…_sample_share`, `…_weighted_share` and `…_population_share`, the category's words in `label`,
+//! and a `…_not_given` count; `base` is the selection's `n`. A small count, and the counts withheld
+//! so that it cannot be worked out, are empty with `suppressed = true`, with their shares.
 //!
 //! Columns: `consultation, area_type, area_code, area_name, measure, concern_id, label, rank,
 //! estimate, ci_low, ci_high, base, suppressed, low_base`. Suppressed figures have empty estimate
@@ -9,6 +15,7 @@
 //! text that way too, which is why estimates here are never negative.
 
 use super::report::{Proportion, ResultsReport};
+use super::representativeness::MarginShares;
 
 const HEADER: [&str; 14] = [
     "consultation",
@@ -93,6 +100,9 @@ pub fn to_csv(report: &ResultsReport) -> Result<String, csv::Error> {
     ];
     let mut rows = headline_rows(report);
     rows.extend(concern_rows(report));
+    let r = &report.representativeness;
+    rows.extend(sample_rows(report, &r.age_band, AGE_BAND_MEASURES));
+    rows.extend(sample_rows(report, &r.sex, SEX_MEASURES));
     for row in rows {
         let cells = row.cells();
         writer.write_record(prefix.iter().chain(cells.iter()).map(|c| neutralise(c)))?;
@@ -157,5 +167,54 @@ fn concern_rows(report: &ResultsReport) -> Vec<Row<'_>> {
         rows.push(plain("rank_interval", None, interval));
         rows.push(plain("p_rank_first", c.p_rank_first, (None, None)));
     }
+    rows
+}
+
+/// The measures of one margin: count, sample share, weighted share, population share, not given.
+type Measures = [&'static str; 5];
+const AGE_BAND_MEASURES: Measures = [
+    "age_band_count",
+    "age_band_sample_share",
+    "age_band_weighted_share",
+    "age_band_population_share",
+    "age_band_not_given",
+];
+const SEX_MEASURES: Measures = [
+    "sex_count",
+    "sex_sample_share",
+    "sex_weighted_share",
+    "sex_population_share",
+    "sex_not_given",
+];
+
+/// Who responded in one margin, small cells withheld (the report's disclosure control).
+fn sample_rows<'a>(report: &'a ResultsReport, margin: &'a MarginShares, measures: Measures) -> Vec<Row<'a>> {
+    let nobody_answered = margin.answered == Some(0);
+    let row = |measure, label, estimate: Option<f64>, suppressed| Row {
+        measure,
+        concern_id: "",
+        label,
+        rank: None,
+        estimate,
+        ci: (None, None),
+        base: report.n,
+        suppressed,
+        low_base: report.low_base,
+    };
+    let mut rows = Vec::new();
+    for c in &margin.categories {
+        // A share is missing because it is withheld, unless nobody answered at all.
+        let withheld = |share: Option<f64>| share.is_none() && !nobody_answered;
+        rows.push(row(measures[0], c.label, c.count.map(|n| n as f64), c.suppressed));
+        rows.push(row(measures[1], c.label, c.sample_share, withheld(c.sample_share)));
+        rows.push(row(measures[2], c.label, c.weighted_share, withheld(c.weighted_share)));
+        rows.push(row(measures[3], c.label, c.population_share, false));
+    }
+    rows.push(row(
+        measures[4],
+        "Not given or prefer not to say",
+        margin.not_given.map(|n| n as f64),
+        margin.not_given_suppressed,
+    ));
     rows
 }

@@ -7,8 +7,9 @@
 //!    population by age band and by sex (National Records of Scotland mid-year estimates, from the
 //!    `population_margins` table), to a largest relative margin error of 1e-8 or until the
 //!    iteration limit (non-convergence is reported). Small age bands are merged with a neighbour;
-//!    respondents who did not give their age or sex are kept (see [`UNKNOWN_CATEGORIES`]); optional
-//!    trimming re-rakes after clamping.
+//!    respondents who did not give their age or sex are kept (see [`UNKNOWN_CATEGORIES`]); weights
+//!    are trimmed to 0.2–5 times the area's mean weight and re-raked, unless switched off
+//!    (see [`weighting_info::TRIMMING`]).
 //! 2. *Pooling*: the weights of an area sum to its adult population, so a division or Scotland is
 //!    the union of its areas' raked respondents, which combines areas in proportion to their adult
 //!    population. Variances treat council areas as strata ([`estimates`]).
@@ -19,7 +20,7 @@
 //!    intervals for the unweighted counts.
 //! 4. *Rank stability*: a seeded bootstrap re-raking every replicate ([`bootstrap`]).
 //! 5. *Comparisons* with another wave or with the rest of the division ([`comparison`]).
-//! 6. *Disclosure control* in the public report ([`report`]).
+//! 6. *Disclosure control* in the public report ([`report`], [`disclosure`], [`small_cells`]).
 //!
 //! **Data and cache** ([`cache`]): a consultation's responses are held in memory as a compact
 //! [`Dataset`] and refreshed incrementally; computed reports are cached by request and data version.
@@ -32,20 +33,29 @@ pub mod cache;
 pub mod comparison;
 pub mod concerns;
 pub mod csv;
+pub mod disclosure;
 pub mod engine;
 pub mod estimates;
 pub mod json;
+pub mod linked_cells;
+pub mod proportion;
 pub mod report;
 pub mod representativeness;
 pub mod request;
 pub mod selection;
 pub mod service;
+pub mod small_cells;
 pub mod weighting;
+pub mod weighting_info;
 
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_engine;
+#[cfg(test)]
+mod tests_linked;
+#[cfg(test)]
+mod tests_weights;
 
 pub use dataset::{Codebook, Dataset, DatasetVersion, RankingCodes, Respondent};
 pub use engine::{EngineOptions, Inputs};

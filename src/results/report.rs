@@ -6,47 +6,22 @@
 //! threshold, every figure is suppressed, including the weight summary. Bases below
 //! `low_base_threshold` carry `"low_base": true`. The base of a share is the respondents who
 //! answered that question (everyone, for the concern shares).
+//!
+//! Counts of respondents are cells too: an unweighted count of those answering yes (or, the base
+//! being published, no) from 1 to below the threshold withholds the unweighted share and its
+//! intervals (`unweighted.suppressed`); the representativeness tables and the weighting
+//! diagnostics withhold small cells and those that would give them away ([`super::disclosure`]).
 
 use super::concerns::RankBasis;
 use super::engine::{EngineOptions, SelectionFigures};
-use super::estimates::Estimate;
+pub use super::proportion::{proportion, IntervalOut, Proportion, Thresholds, UnweightedProportion};
 use super::selection::AreaLabel;
-use super::weighting::AreaWeightingReport;
+use super::weighting_info::weighting_info;
+pub use super::weighting_info::{AreaRef, PopulationSource, TrimmingSettings, WeightingInfo};
 use crate::domain::population::PopulationMargins;
 use crate::domain::{Geography, SurveyDefinition};
-use crate::stats::{clopper_pearson_interval, korn_graubard_interval, wilson_interval, StatsError};
+use crate::stats::StatsError;
 use serde::Serialize;
-
-/// A share with its interval, or suppressed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Proportion {
-    /// Weighted share; `null` when suppressed.
-    pub estimate: Option<f64>,
-    /// Korn–Graubard interval using the linearised variance of the raked estimator.
-    pub ci_low: Option<f64>,
-    pub ci_high: Option<f64>,
-    /// Unweighted base: respondents who answered.
-    pub base: usize,
-    pub suppressed: bool,
-    pub low_base: bool,
-    /// The unweighted share with Wilson and Clopper–Pearson intervals; `null` when suppressed.
-    pub unweighted: Option<UnweightedProportion>,
-}
-
-/// An unweighted count and share with its binomial intervals.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct UnweightedProportion {
-    pub count: usize,
-    pub estimate: f64,
-    pub wilson: IntervalOut,
-    pub clopper_pearson: IntervalOut,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct IntervalOut {
-    pub ci_low: f64,
-    pub ci_high: f64,
-}
 
 /// One concern's row.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -93,46 +68,6 @@ pub struct BootstrapInfo {
     pub method: &'static str,
 }
 
-/// Where the population figures come from.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PopulationSource {
-    pub source: String,
-    pub year: i32,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TrimmingSettings {
-    pub lower_ratio: f64,
-    pub upper_ratio: f64,
-    pub max_rounds: usize,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct AreaRef {
-    pub code: String,
-    pub name: String,
-}
-
-/// The `weighting` section.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct WeightingInfo {
-    pub method: &'static str,
-    pub margins: [&'static str; 2],
-    pub population: PopulationSource,
-    pub unknown_age_or_sex: &'static str,
-    pub collapsing: &'static str,
-    pub pooling: &'static str,
-    pub variance: &'static str,
-    pub tolerance: f64,
-    pub max_iterations: usize,
-    pub minimum_cell: usize,
-    pub trimming: Option<TrimmingSettings>,
-    /// Whether raking converged in every area.
-    pub converged: bool,
-    pub areas: Vec<AreaWeightingReport>,
-    pub areas_without_responses: Vec<AreaRef>,
-}
-
 /// The disclosure rules applied.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DisclosureInfo {
@@ -167,67 +102,6 @@ pub struct ResultsReport {
     pub snapshot: Option<crate::domain::dataset::Published>,
 }
 
-/// Disclosure thresholds of a consultation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Thresholds {
-    pub suppression: usize,
-    pub low_base: usize,
-}
-
-impl Thresholds {
-    pub fn of(definition: &SurveyDefinition) -> Self {
-        Self {
-            suppression: definition.suppression_threshold as usize,
-            low_base: definition.low_base_threshold as usize,
-        }
-    }
-    pub fn suppressed(&self, base: usize) -> bool {
-        base < self.suppression
-    }
-    pub fn low_base(&self, base: usize) -> bool {
-        base < self.low_base
-    }
-}
-
-/// The public form of an estimate with base `base` (nobody answered → base 0, suppressed).
-pub fn proportion(estimate: Option<&Estimate>, thresholds: Thresholds, level: f64) -> Result<Proportion, StatsError> {
-    let base = estimate.map_or(0, |e| e.base);
-    let suppressed = thresholds.suppressed(base);
-    let mut out = Proportion {
-        estimate: None,
-        ci_low: None,
-        ci_high: None,
-        base,
-        suppressed,
-        low_base: thresholds.low_base(base),
-        unweighted: None,
-    };
-    let Some(e) = estimate.filter(|_| !suppressed) else {
-        return Ok(out);
-    };
-    let p = e.proportion.clamp(0.0, 1.0);
-    let ci = korn_graubard_interval(p, e.variance, (e.base as f64).max(2.0), level)?;
-    let (count, n) = (e.count as f64, e.base as f64);
-    let wilson = wilson_interval(count, n, level)?;
-    let exact = clopper_pearson_interval(count, n, level)?;
-    out.estimate = Some(p);
-    out.ci_low = Some(ci.lower);
-    out.ci_high = Some(ci.upper);
-    out.unweighted = Some(UnweightedProportion {
-        count: e.count,
-        estimate: count / n,
-        wilson: IntervalOut {
-            ci_low: wilson.lower,
-            ci_high: wilson.upper,
-        },
-        clopper_pearson: IntervalOut {
-            ci_low: exact.lower,
-            ci_high: exact.upper,
-        },
-    });
-    Ok(out)
-}
-
 pub const RANKING_EXPLANATION: &str =
     "Concerns are ordered by their weighted Plackett-Luce worth (the modelled chance \
      that each is a resident's first choice). When the model is not identified (some concerns are never ranked below \
@@ -249,6 +123,9 @@ pub fn build_report(
     let weights = figures.weights.filter(|_| !suppressed);
     let mut concerns = concern_results(definition, figures, thresholds, level)?;
     order_concerns(&mut concerns, figures);
+    let representativeness = figures
+        .representativeness
+        .disclosed(suppressed, thresholds.suppression, &figures.areas);
     Ok(ResultsReport {
         consultation: definition.id.as_str().to_string(),
         area: figures.label.clone(),
@@ -262,12 +139,19 @@ pub fn build_report(
         confidence: proportion(figures.confidence.as_ref(), thresholds, level)?,
         concerns,
         ranking: ranking_info(definition, figures, options),
-        weighting: weighting_info(geography, population, figures, options),
+        weighting: weighting_info(
+            geography,
+            population,
+            figures,
+            options,
+            thresholds.suppression,
+            &figures.representativeness.area_cells,
+        ),
         disclosure: DisclosureInfo {
             suppression_threshold: definition.suppression_threshold,
             low_base_threshold: definition.low_base_threshold,
         },
-        representativeness: figures.representativeness.disclosed(suppressed),
+        representativeness,
         comparison: None,
         snapshot: None,
     })
@@ -331,46 +215,6 @@ fn ranking_info(definition: &SurveyDefinition, figures: &SelectionFigures, optio
                 level: b.level,
                 method: super::BOOTSTRAP_METHOD,
             }),
-    }
-}
-
-/// How the responses were weighted, area by area, and against which population.
-fn weighting_info(
-    geography: &Geography,
-    population: &PopulationMargins,
-    figures: &SelectionFigures,
-    options: &EngineOptions,
-) -> WeightingInfo {
-    let trimming = options.weighting.trim.map(|t| TrimmingSettings {
-        lower_ratio: t.lower_ratio,
-        upper_ratio: t.upper_ratio,
-        max_rounds: t.max_rounds,
-    });
-    WeightingInfo {
-        method: super::WEIGHTING_METHOD,
-        margins: ["age_band", "sex"],
-        population: PopulationSource {
-            source: population.source.clone(),
-            year: population.year,
-        },
-        unknown_age_or_sex: super::UNKNOWN_CATEGORIES,
-        collapsing: super::COLLAPSING,
-        pooling: super::POOLING,
-        variance: super::VARIANCE,
-        tolerance: options.weighting.raking.tolerance,
-        max_iterations: options.weighting.raking.max_iterations,
-        minimum_cell: options.weighting.minimum_cell,
-        trimming,
-        converged: figures.areas.iter().all(|a| a.converged),
-        areas: figures.areas.clone(),
-        areas_without_responses: figures
-            .without_responses
-            .iter()
-            .map(|&i| AreaRef {
-                code: geography.areas[i].code.to_string(),
-                name: geography.areas[i].name.clone(),
-            })
-            .collect(),
     }
 }
 

@@ -94,6 +94,9 @@ pub enum DataView {
 pub const DEFAULT_WEB_REPLICATES: usize = 200;
 /// The most replicates a request may ask for.
 pub const MAX_REPLICATES: usize = 2000;
+/// Whether weights are trimmed when the request does not say (`trim=false` on the API,
+/// `--no-trim` on the command line switch it off, for comparisons with untrimmed figures).
+pub const DEFAULT_TRIM: bool = true;
 
 /// A request for one results report.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -104,7 +107,7 @@ pub struct ResultsRequest {
     /// Rank-stability bootstrap replicates (0 to skip).
     pub bootstrap: usize,
     pub seed: u64,
-    /// Trim extreme weights (and re-rake) before estimating.
+    /// Trim extreme weights (and re-rake) before estimating; [`DEFAULT_TRIM`] unless asked.
     pub trim: bool,
     pub view: DataView,
 }

@@ -49,6 +49,7 @@ impl Fixture {
 
 pub const BORDERS: &str = "S12000026";
 pub const EAST_LOTHIAN: &str = "S12000010";
+pub const MIDLOTHIAN: &str = "S12000019";
 
 /// `n` respondents with every age band and sex well represented, random answers, and rankings of
 /// up to three of `concerns` concerns with concern 0 the most popular.
@@ -86,6 +87,7 @@ pub fn dataset(rows: &[(&str, Vec<Respondent>)]) -> Dataset {
     data
 }
 
+/// The published settings (weights trimmed), with `replicates` bootstrap replicates.
 pub fn options(replicates: usize) -> EngineOptions {
     EngineOptions {
         bootstrap: (replicates > 0).then_some(BootstrapOptions {
@@ -93,6 +95,15 @@ pub fn options(replicates: usize) -> EngineOptions {
             ..BootstrapOptions::default()
         }),
         ..EngineOptions::default()
+    }
+}
+
+/// As [`options`], with raking alone (no trimming): for comparisons with figures worked out from
+/// untrimmed raking, so that like is compared with like.
+pub fn untrimmed(replicates: usize) -> EngineOptions {
+    EngineOptions {
+        weighting: super::WeightingOptions::untrimmed(),
+        ..options(replicates)
     }
 }
 
@@ -113,4 +124,26 @@ pub fn report(consultation: &str, data: &Dataset, selection: &Selection, options
         dataset: data,
     };
     results_report(&inputs, selection, Comparison::Nothing, options).unwrap()
+}
+
+pub fn respondent(age: Option<u8>, sex: u8, seed: usize) -> Respondent {
+    let mut r = random_respondents(1, 5, seed as u64)[0];
+    r.age = age;
+    r.sex = Some(sex);
+    r
+}
+
+/// 100 respondents in the Borders: two aged 16-24, three not saying their age, the rest spread
+/// over the other bands (15 or 16 each).
+pub fn borders_with_two_young() -> Vec<Respondent> {
+    (0..100)
+        .map(|i| {
+            let age = match i {
+                0 | 1 => Some(0),
+                2..=4 => None,
+                _ => Some(1 + (i % 6) as u8),
+            };
+            respondent(age, (i % 2) as u8, i)
+        })
+        .collect()
 }

@@ -6,7 +6,7 @@ use super::concerns::MergedBallots;
 use super::engine::{feels_safe, weight_selection, Inputs};
 use super::estimates::AreaForEstimates;
 use super::tests::*;
-use super::{results_report, Comparison, Dataset, Respondent};
+use super::{results_report, Comparison, Dataset, Respondent, WeightingOptions};
 use crate::stats::{
     collapse_small_categories, korn_graubard_interval, CalibrationVariance, Margin, RakingDesign, RakingOptions,
 };
@@ -47,7 +47,8 @@ fn respondent_design(respondents: &[Respondent], area_code: &str) -> RakingDesig
 fn a_council_area_share_and_its_interval_are_what_the_stats_module_gives_directly() {
     let respondents = random_respondents(400, 5, 1);
     let data = dataset(&[(BORDERS, respondents.clone())]);
-    let report = report("test-lothians", &data, &area(BORDERS), &options(0));
+    // Compared with untrimmed raking straight from the stats module.
+    let report = report("test-lothians", &data, &area(BORDERS), &untrimmed(0));
 
     let f = fixture();
     let code = f.geography.areas[f.area_index(BORDERS)].code.clone();
@@ -131,9 +132,12 @@ fn respondents_without_age_or_sex_are_kept_counted_and_weighted() {
     assert_eq!(report.n, 120);
     let weighting = &report.weighting.areas[0];
     assert_eq!(weighting.n, 120);
-    assert_eq!(weighting.margins[0].unknown, expected_unknown_age);
-    assert!(weighting.margins[1].unknown >= 8);
-    assert!(weighting.min_weight > 0.0, "nobody is dropped by getting weight 0");
+    assert_eq!(weighting.margins[0].unknown, Some(expected_unknown_age));
+    assert!(weighting.margins[1].unknown.unwrap() >= 8);
+    assert!(
+        weighting.min_weight.unwrap() > 0.0,
+        "nobody is dropped by getting weight 0"
+    );
     assert!(report.weighting.unknown_age_or_sex.contains("kept"));
 }
 
@@ -226,7 +230,8 @@ fn concerns_are_ordered_by_worth_and_re_raking_cells_equals_raking_respondents()
 
     let inputs = inputs("test-lothians", &data);
     let selection = division("J").resolve(inputs.geography, inputs.definition).unwrap();
-    let (weighted, _) = weight_selection(&inputs, &selection, &Default::default()).unwrap();
+    // Cells are raked without trimming, so the respondents are too.
+    let (weighted, _) = weight_selection(&inputs, &selection, &WeightingOptions::untrimmed()).unwrap();
     let areas: Vec<_> = weighted
         .iter()
         .map(|w| AreaForEstimates::new(w, data.area(w.area)).unwrap())
@@ -409,7 +414,8 @@ fn the_cell_level_bootstrap_of_one_area_equals_re_raking_every_resampled_respond
     let data = dataset(&[(BORDERS, respondents.clone())]);
     let inputs = inputs("test-lothians", &data);
     let selection = area(BORDERS).resolve(inputs.geography, inputs.definition).unwrap();
-    let figures = super::engine::compute_selection(&inputs, &selection, &options(40), true).unwrap();
+    // The replicates are raked without trimming; so is the full sample here, like with like.
+    let figures = super::engine::compute_selection(&inputs, &selection, &untrimmed(40), true).unwrap();
 
     // The slow, obvious way: each replicate re-rakes the respondents with their draw counts.
     let design = respondent_design(&respondents, BORDERS);

@@ -10,15 +10,22 @@
 //!   population shares within the rest (see `crate::stats::raking`).
 //! * A margin nobody in the area answered cannot be raked and is left out (reported as not used);
 //!   if neither is usable the weights are simply the population total shared equally.
+//! * Weights are trimmed by default ([`WeightingOptions::default`]): kept within
+//!   [`TrimOptions::default`] (0.2 to 5 times the area's mean weight) and re-raked, so that a few
+//!   respondents in a thinly filled group cannot carry an area's figures. [`WeightingOptions::untrimmed`]
+//!   is raking alone, for comparisons with untrimmed reference figures.
+//! * Each area reports its largest weight, the ratio of its largest to its smallest weight and the
+//!   largest share of the area's weight one respondent carries, flagged above [`LARGEST_SHARE_LIMIT`].
 
 use super::dataset::Respondent;
 use super::ResultsError;
 use crate::domain::population::AdultPopulation;
 use crate::domain::{AgeBand, Sex};
-use crate::stats::{
-    collapse_small_categories, summarise_weights, Margin, RakingDesign, RakingOptions, TrimOptions, TrimRound,
-};
+use crate::stats::{collapse_small_categories, summarise_weights, Margin, RakingDesign, RakingOptions, TrimOptions};
 use serde::Serialize;
+
+/// An area where one respondent carries more than this share of the area's weight is flagged.
+pub const LARGEST_SHARE_LIMIT: f64 = 0.05;
 
 /// How areas are raked.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -31,11 +38,22 @@ pub struct WeightingOptions {
 }
 
 impl Default for WeightingOptions {
+    /// Raking with trimming to the default bounds: what every published figure uses.
     fn default() -> Self {
         Self {
             raking: RakingOptions::default(),
-            trim: None,
+            trim: Some(TrimOptions::default()),
             minimum_cell: crate::stats::DEFAULT_MINIMUM_CELL,
+        }
+    }
+}
+
+impl WeightingOptions {
+    /// Raking alone, without trimming (for comparisons with untrimmed reference figures).
+    pub fn untrimmed() -> Self {
+        Self {
+            trim: None,
+            ..Self::default()
         }
     }
 }
@@ -81,17 +99,26 @@ pub struct MarginReport {
     pub groups: Vec<Vec<&'static str>>,
     /// Original categories that were merged with a neighbour for having too few respondents.
     pub collapsed: Vec<&'static str>,
-    /// Respondents who did not give this (kept at their current weight for this margin).
-    pub unknown: usize,
+    /// Respondents who did not give this (kept at their current weight for this margin); `null`
+    /// when suppressed (see `super::disclosure`).
+    pub unknown: Option<usize>,
+    pub unknown_suppressed: bool,
 }
 
-/// What trimming did in an area.
+/// What trimming did in an area. (How many weights each round clamped is not published: all the
+/// respondents of one age band and sex share a weight, so it would count a small group.)
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TrimmingReport {
+    /// The bounds as weights (adults per respondent): the ratios times the area's mean weight.
     pub lower_bound: f64,
     pub upper_bound: f64,
-    pub rounds: Vec<TrimRound>,
+    /// Trim-and-re-rake rounds that had to clamp weights (0: every raked weight was within bounds).
+    pub rounds: usize,
+    /// Whether every final weight is within the bounds.
     pub within_bounds: bool,
+    /// Whether the weights still meet the population totals (false when the bounds could only be
+    /// kept by missing them; `max_relative_error` says by how much).
+    pub margins_met: bool,
 }
 
 /// How one council area was weighted.
@@ -105,10 +132,28 @@ pub struct AreaWeightingReport {
     pub iterations: usize,
     pub converged: bool,
     pub max_relative_error: f64,
-    pub min_weight: f64,
-    pub max_weight: f64,
+    /// Whether this area's weights and counts are withheld (fewer respondents than the suppression
+    /// threshold): the `Option` figures below are then `null` and `margins` is empty.
+    pub suppressed: bool,
+    /// Smallest and largest weight: adults one respondent stands for.
+    pub min_weight: Option<f64>,
+    pub max_weight: Option<f64>,
+    /// Largest over smallest weight (`null` when the smallest is 0).
+    pub weight_ratio: Option<f64>,
+    /// The largest share of the area's weight that one respondent carries.
+    pub largest_weight_share: Option<f64>,
+    /// Whether one respondent carries more than [`LARGEST_SHARE_LIMIT`] of the area's weight.
+    pub over_share_limit: bool,
     pub margins: Vec<MarginReport>,
     pub trimming: Option<TrimmingReport>,
+}
+
+/// The largest weight's share of the total weight, and whether it is over [`LARGEST_SHARE_LIMIT`].
+pub fn largest_share(weights: &[f64]) -> (Option<f64>, bool) {
+    let total: f64 = weights.iter().sum();
+    let largest = weights.iter().copied().fold(0.0, f64::max);
+    let share = (total > 0.0).then(|| largest / total);
+    (share, share.is_some_and(|s| s > LARGEST_SHARE_LIMIT))
 }
 
 /// One raked council area.
@@ -143,13 +188,15 @@ pub fn weight_area(
             let report = TrimmingReport {
                 lower_bound: trimmed.lower_bound,
                 upper_bound: trimmed.upper_bound,
-                rounds: trimmed.rounds,
+                rounds: trimmed.rounds.len(),
                 within_bounds: trimmed.within_bounds,
+                margins_met: trimmed.margins_met,
             };
             (trimmed.raking, Some(report))
         }
     };
     let summary = summarise_weights(&raking.weights)?;
+    let (largest_weight_share, over_share_limit) = largest_share(&raking.weights);
     let report = AreaWeightingReport {
         code: code.to_string(),
         name: name.to_string(),
@@ -158,8 +205,12 @@ pub fn weight_area(
         iterations: raking.iterations,
         converged: raking.converged,
         max_relative_error: raking.max_error,
-        min_weight: summary.min,
-        max_weight: summary.max,
+        suppressed: false,
+        min_weight: Some(summary.min),
+        max_weight: Some(summary.max),
+        weight_ratio: (summary.min > 0.0).then(|| summary.max / summary.min),
+        largest_weight_share,
+        over_share_limit,
         margins: reports,
         trimming,
     };
@@ -200,7 +251,8 @@ fn area_margins(
                 .map(|g| g.iter().map(|&c| labels[c]).collect())
                 .collect(),
             collapsed: collapse.collapsed.iter().map(|&c| labels[c]).collect(),
-            unknown,
+            unknown: Some(unknown),
+            unknown_suppressed: false,
         });
         if used {
             margins.push(UsedMargin {

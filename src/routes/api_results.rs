@@ -10,10 +10,13 @@
 //! selection and costs a pass over the selection's respondents per replicate, so 200 keeps a cold
 //! Scotland-wide request to a few seconds; reports are cached (see `crate::results::cache`), so only
 //! the first request after new responses pays for it. Same request and data ⇒ same numbers.
+//!
+//! Weights are trimmed (0.2 to 5 times each council area's mean weight, re-raked) unless the query
+//! says `trim=false`, for comparisons with untrimmed reference figures.
 
 use crate::error::ApiError;
 use crate::results::csv::to_csv;
-use crate::results::request::{DataView, DEFAULT_WEB_REPLICATES, MAX_REPLICATES};
+use crate::results::request::{DataView, DEFAULT_TRIM, DEFAULT_WEB_REPLICATES, MAX_REPLICATES};
 use crate::results::{CompareWith, ResultsReport, ResultsRequest, Selection};
 use crate::state::AppState;
 use crate::stats::BootstrapOptions;
@@ -41,6 +44,8 @@ pub struct ResultsQuery {
     #[validate(range(max = MAX_REPLICATES, message = "must be between 0 and 2000"))]
     pub bootstrap: Option<usize>,
     pub seed: Option<u64>,
+    /// `false` to weight without trimming.
+    pub trim: Option<bool>,
 }
 
 impl ResultsQuery {
@@ -58,7 +63,7 @@ impl ResultsQuery {
             compare_with: self.compare_with.unwrap_or(CompareWith::None),
             bootstrap: self.bootstrap.unwrap_or(DEFAULT_WEB_REPLICATES),
             seed: self.seed.unwrap_or(BootstrapOptions::default().seed),
-            trim: false,
+            trim: self.trim.unwrap_or(DEFAULT_TRIM),
             // The public API shows what snapshots released, never live figures.
             view: DataView::Published,
         })

@@ -1,15 +1,21 @@
 //! Weight trimming with re-raking, so that a few respondents from under-represented groups do not
 //! carry an outsized share of an area's estimate.
 //!
-//! Bounds are ratios to the mean weight (default 0.2 to 5). The mean is `T / n`, which raking
-//! keeps fixed, so the bounds are fixed numbers throughout. Each round clamps the weights that lie
-//! outside the bounds and rakes again from the clamped weights (re-raking can push some weights
-//! out again); rounds repeat until every weight is within bounds or `max_rounds` is reached.
+//! Bounds are ratios to the mean weight (default 0.2 to 5, so no weight is more than 25 times
+//! another: the upper bound is the American National Election Studies' cap of 5 times the mean,
+//! and the Scottish Climate Survey trims its weights at 0.13 and 4). The mean is `T / n`, which
+//! raking keeps fixed, so the bounds are fixed numbers throughout. Each round clamps the weights
+//! that lie outside the bounds and rakes again from the clamped weights (re-raking can push some
+//! weights out again); rounds repeat until every weight is within bounds or `max_rounds` is reached.
 //!
-//! The result always ends on raked weights (margins met as far as raking converged); if the bounds
-//! and the margins cannot both hold, `within_bounds` is false and the caller should widen the
-//! bounds or collapse categories rather than publish weights that miss the margins. Weights that
-//! are exactly 0 (respondents in a zero-target category) are left at 0.
+//! When the bounds and the margins cannot both hold (a raking group too thinly filled to reach its
+//! population total without a weight over the bound), the bounds win: the last raked weights are
+//! clamped and the excess shared out among the weights within bounds, in proportion, until all
+//! are within bounds and the total is still `T` ([`clamp_keeping_total`], as R `survey`'s
+//! `trimWeights(strict = TRUE)`). The margins are then met only approximately; `margins_met` says
+//! so and `raking.max_error` says how far. The point of trimming is that a few respondents cannot
+//! carry an area's figures, which matters more than meeting a thin group's total exactly. Weights
+//! that are exactly 0 (respondents in a zero-target category) are left at 0.
 
 use super::error::StatsError;
 use super::raking::{RakingDesign, RakingOptions, RakingResult};
@@ -56,6 +62,9 @@ pub struct TrimmedRaking {
     pub rounds: Vec<TrimRound>,
     /// Whether every final weight lies within the bounds.
     pub within_bounds: bool,
+    /// Whether the final weights meet every margin within the raking tolerance (false when the
+    /// bounds could not be kept otherwise).
+    pub margins_met: bool,
     /// Lower bound as a weight (ratio × mean weight).
     pub lower_bound: f64,
     /// Upper bound as a weight (ratio × mean weight).
@@ -110,7 +119,14 @@ impl RakingDesign {
             result = self.rake(&clamped, raking)?;
             within_bounds = outside(&result.weights, lower_bound, upper_bound) == (0, 0);
         }
+        if !within_bounds {
+            let weights = clamp_keeping_total(&result.weights, lower_bound, upper_bound);
+            result.max_error = self.max_relative_margin_error(&weights)?;
+            result.weights = weights;
+            within_bounds = outside(&result.weights, lower_bound, upper_bound) == (0, 0);
+        }
         Ok(TrimmedRaking {
+            margins_met: result.converged && result.max_error <= raking.tolerance,
             raking: result,
             rounds,
             within_bounds,
@@ -118,6 +134,36 @@ impl RakingDesign {
             upper_bound,
         })
     }
+}
+
+/// Positive weights clamped to `[lower, upper]` with the same total: each pass clamps the weights
+/// outside the bounds and scales the others so that the total is kept, until none is outside
+/// (each pass fixes at least one more weight, so there are at most `n` passes). Needs
+/// `lower × n ≤ total ≤ upper × n` over the positive weights, which bounds around the mean meet.
+pub fn clamp_keeping_total(weights: &[f64], lower: f64, upper: f64) -> Vec<f64> {
+    let total: f64 = weights.iter().sum();
+    let mut out = weights.to_vec();
+    let mut fixed: Vec<bool> = weights.iter().map(|w| *w <= 0.0).collect();
+    for _ in 0..=weights.len() {
+        let mut clamped_any = false;
+        for (w, done) in out.iter_mut().zip(fixed.iter_mut()).filter(|(_, done)| !**done) {
+            if *w < lower || *w > upper {
+                *w = w.clamp(lower, upper);
+                *done = true;
+                clamped_any = true;
+            }
+        }
+        let fixed_total: f64 = out.iter().zip(&fixed).filter(|(_, d)| **d).map(|(w, _)| w).sum();
+        let free_total: f64 = out.iter().zip(&fixed).filter(|(_, d)| !**d).map(|(w, _)| w).sum();
+        if !clamped_any || free_total <= 0.0 {
+            break;
+        }
+        let scale = (total - fixed_total) / free_total;
+        for (w, _) in out.iter_mut().zip(&fixed).filter(|(_, d)| !**d) {
+            *w *= scale;
+        }
+    }
+    out
 }
 
 /// Number of positive weights below and above the bounds (with a little slack for rounding).
@@ -174,9 +220,32 @@ mod tests {
             .unwrap();
         assert!(!trimmed.rounds.is_empty());
         assert!(trimmed.rounds[0].capped_at_upper == 4);
-        // The young category cannot reach 15 with four weights capped at 3 → bounds and margins conflict.
-        assert!(!trimmed.within_bounds);
-        assert!(trimmed.raking.converged, "it still ends on raked weights");
+        // The young category cannot reach 15 with four weights capped at 3 → bounds and margins
+        // conflict, and the bounds win: every weight within them, the total kept, a margin missed.
+        assert!(trimmed.within_bounds && !trimmed.margins_met);
+        let slack = 1e-9 * trimmed.upper_bound;
+        assert!(trimmed.raking.weights.iter().all(|w| *w <= trimmed.upper_bound + slack));
+        let total: f64 = trimmed.raking.weights.iter().sum();
+        assert!((total - 100.0).abs() < 1e-9, "{total}");
+        let young: f64 = trimmed.raking.weights[..4].iter().sum();
+        assert!((young - 12.0).abs() < 1e-9, "four weights at the cap of 3: {young}");
+        let error = design.max_relative_margin_error(&trimmed.raking.weights).unwrap();
+        assert!((trimmed.raking.max_error - error).abs() < 1e-15 && error > 0.1);
+    }
+
+    #[test]
+    fn clamping_keeps_the_total_and_shares_the_excess_in_proportion() {
+        let clamped = clamp_keeping_total(&[10.0, 1.0, 1.0, 2.0, 0.0], 0.5, 5.0);
+        // 10 → 5; the other 5 is shared 1:1:2 among the rest; the zero stays zero.
+        let expected = [5.0, 2.25, 2.25, 4.5, 0.0];
+        for (got, want) in clamped.iter().zip(expected) {
+            assert!((got - want).abs() < 1e-12, "{clamped:?}");
+        }
+        // Sharing can push another weight over the bound: it is clamped in the next pass.
+        let clamped = clamp_keeping_total(&[9.0, 4.0, 1.0, 1.0], 0.1, 5.0);
+        assert!((clamped.iter().sum::<f64>() - 15.0).abs() < 1e-12);
+        assert!(clamped.iter().all(|w| *w <= 5.0 + 1e-12), "{clamped:?}");
+        assert_eq!(&clamped[..2], &[5.0, 5.0]);
     }
 
     #[test]
@@ -206,7 +275,7 @@ mod tests {
             .unwrap();
         assert!(!trimmed.rounds.is_empty(), "some weight had to be trimmed");
         assert!(trimmed.within_bounds, "{:?}", trimmed.rounds);
-        assert!(trimmed.raking.converged);
+        assert!(trimmed.raking.converged && trimmed.margins_met);
         let slack = 1e-9 * trimmed.upper_bound;
         assert!(trimmed
             .raking
@@ -227,6 +296,6 @@ mod tests {
         let trimmed = design
             .rake_with_trimming(&[1.0; 100], &RakingOptions::default(), &TrimOptions::default())
             .unwrap();
-        assert!(trimmed.rounds.is_empty() && trimmed.within_bounds);
+        assert!(trimmed.rounds.is_empty() && trimmed.within_bounds && trimmed.margins_met);
     }
 }

@@ -36,8 +36,9 @@ async fn body(app: &TestApp, path: &str) -> Vec<u8> {
 async fn the_api_and_the_command_line_give_byte_identical_results() {
     let app = app_with_demo_data(1500).await;
     app.snapshot().await;
-    let cases: [(&str, &[&str]); 4] = [
+    let cases: [(&str, &[&str]); 5] = [
         ("division=J", &["--division", "J"]),
+        ("division=J&trim=false", &["--division", "J", "--no-trim"]),
         ("scotland=true", &["--scotland"]),
         (
             "area=S12000010&compare_with=division",

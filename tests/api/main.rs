@@ -12,4 +12,5 @@ mod responses;
 mod responses_rejected;
 mod results;
 mod results_cache;
+mod small_cells;
 mod survey_form;

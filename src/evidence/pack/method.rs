@@ -5,6 +5,7 @@ use super::model::{MethodParagraph, MethodSection, UNDER_REPRESENTED_RATIO};
 use crate::evidence::comment_themes::quote_method;
 use crate::format::{count, percent, uk_date, uk_date_from_iso};
 use crate::results::comparison::COMPARISON_METHOD;
+use crate::results::weighting_info::TRIMMING;
 use crate::results::{BOOTSTRAP_METHOD, POOLING, UNKNOWN_CATEGORIES, VARIANCE, WEIGHTING_METHOD};
 
 fn paragraph(heading: &str, text: String) -> MethodParagraph {
@@ -125,9 +126,20 @@ fn representativeness_and_suppression(inputs: &PackInputs<'_>) -> [MethodParagra
             format!(
                 "A figure based on fewer than {} responses is suppressed: it is shown as \u{201c}suppressed\u{201d} \
                  and given as null in the JSON and empty in the CSV, never as 0. Figures based on fewer than {} \
-                 responses are marked as a low base. Comments are not counted or quoted for an area with fewer \
-                 than {} respondents, and division totals of themes leave such areas out.",
-                d.suppression_threshold, d.low_base_threshold, d.suppression_threshold
+                 responses are marked as a low base. Counts of respondents are treated the same way: in the tables \
+                 of who responded, a count from 1 to {} (of an age band, a sex, or those who did not say) is \
+                 suppressed, and so are the next smallest counts of the same table until the suppressed counts add \
+                 up to at least {}, so that none can be worked out from the total; a division's count is also \
+                 suppressed where it would give away a suppressed count of one of its council areas; the shares \
+                 made from suppressed counts are suppressed with them, and the weights of a council area with \
+                 fewer than {} respondents are not shown. Comments are not counted or quoted for an area with fewer than {} respondents, and \
+                 division totals of themes leave such areas out.",
+                d.suppression_threshold,
+                d.low_base_threshold,
+                d.suppression_threshold.saturating_sub(1),
+                d.suppression_threshold,
+                d.suppression_threshold,
+                d.suppression_threshold
             ),
         ),
     ]
@@ -149,6 +161,25 @@ fn what_people_said(inputs: &PackInputs<'_>) -> MethodParagraph {
     )
 }
 
+/// How the responses were weighted and trimmed, and when an area is flagged.
+fn weighting(inputs: &PackInputs<'_>) -> MethodParagraph {
+    let w = &inputs.division_evidence.report.weighting;
+    let trimming = match &w.trimming {
+        Some(_) => TRIMMING.to_string(),
+        None => "Weights were not trimmed for this pack.".to_string(),
+    };
+    paragraph(
+        "Weighting",
+        format!(
+            "{WEIGHTING_METHOD} {UNKNOWN_CATEGORIES} {POOLING} {trimming} For each council area the pack gives the \
+             spread of the weights, the ratio of the largest weight to the smallest, and the largest share of the \
+             area's weight that one respondent carries; an area where one respondent carries more than {} of the \
+             weight is flagged, as its figures lean heavily on a few people.",
+            percent(w.largest_share_limit)
+        ),
+    )
+}
+
 /// The method, from the settings and inputs actually used.
 pub fn build_method(inputs: &PackInputs<'_>) -> MethodSection {
     let level = percent(inputs.settings.level);
@@ -157,10 +188,7 @@ pub fn build_method(inputs: &PackInputs<'_>) -> MethodSection {
     MethodSection {
         paragraphs: vec![
             sources(inputs),
-            paragraph(
-                "Weighting",
-                format!("{WEIGHTING_METHOD} {UNKNOWN_CATEGORIES} {POOLING}"),
-            ),
+            weighting(inputs),
             paragraph(
                 "Intervals",
                 format!(

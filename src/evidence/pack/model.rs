@@ -184,12 +184,19 @@ pub struct SampleSection {
     pub sex: Vec<CategoryRow>,
     /// For a division: respondents by council area against adults by council area.
     pub council_areas: Vec<CategoryRow>,
+    /// Respondents who did not give their age band; `null` when suppressed.
     pub age_not_given: Option<usize>,
+    pub age_not_given_suppressed: bool,
+    /// Respondents who did not give their sex; `null` when suppressed.
     pub sex_not_given: Option<usize>,
+    pub sex_not_given_suppressed: bool,
     pub design_effect: Option<f64>,
     pub effective_sample_size: Option<f64>,
     /// Groups whose share of respondents is under [`UNDER_REPRESENTED_RATIO`] of their share of adults.
     pub under_represented: Vec<String>,
+    /// Groups whose count is suppressed (too few respondents, or withheld so that a smaller count
+    /// cannot be worked out), so that whether they are under-represented is not said.
+    pub suppressed_groups: Vec<String>,
     /// What the weighting did, in sentences.
     pub weighting: Vec<String>,
 }
@@ -198,6 +205,8 @@ pub struct SampleSection {
 /// of the adult population.
 pub const UNDER_REPRESENTED_RATIO: f64 = 0.8;
 
+/// One age band, sex or council area. `null` figures are suppressed (see `suppressed`) or, for
+/// the shares, not available (nobody answered), never 0.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CategoryRow {
     pub label: String,
@@ -205,7 +214,10 @@ pub struct CategoryRow {
     pub sample_share: Option<f64>,
     pub weighted_share: Option<f64>,
     pub population_share: Option<f64>,
-    pub under_represented: bool,
+    /// `null` when the share of respondents is not shown.
+    pub under_represented: Option<bool>,
+    /// Whether the count (and the shares made from it) is withheld.
+    pub suppressed: bool,
 }
 
 /// 3. Plan coverage, one entry per current plan of the division.

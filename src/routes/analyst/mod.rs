@@ -20,6 +20,7 @@ mod query;
 mod results;
 mod sample_view;
 mod view;
+mod weighting_view;
 
 #[cfg(test)]
 mod tests;

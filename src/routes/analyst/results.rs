@@ -7,7 +7,7 @@
 use super::query::{self, api_query, choose_href, compare_choice, results_href, AnalystQuery, Place};
 use super::view::{results_page, Links, PageContext};
 use crate::error::ApiError;
-use crate::results::request::{DataView, DEFAULT_WEB_REPLICATES};
+use crate::results::request::{DataView, DEFAULT_TRIM, DEFAULT_WEB_REPLICATES};
 use crate::results::{CompareWith, ResultsRequest, Selection};
 use crate::routes::pages::html::render;
 use crate::state::AppState;
@@ -62,7 +62,7 @@ fn plan(state: &AppState, q: AnalystQuery) -> Result<Plan, ApiError> {
         compare_with,
         bootstrap: DEFAULT_WEB_REPLICATES,
         seed: BootstrapOptions::default().seed,
-        trim: false,
+        trim: DEFAULT_TRIM,
         // The analyst pages are for the division's analysts (behind its network or proxy sign-in).
         view: DataView::Live,
     }))

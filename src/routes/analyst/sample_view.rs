@@ -1,11 +1,11 @@
 //! The "Who responded" part of the results page: sample against population by age band and by sex
-//! (from the report's `representativeness`), and what the weighting did, in words and per council
-//! area (from its `weighting`).
+//! (from the report's `representativeness`, small cells withheld and said to be), and what the
+//! weighting did ([`super::weighting_view`]).
 
-use crate::format::{count, percent, suppressed_because, whole, NOT_AVAILABLE, NO_ANSWERS};
+use super::weighting_view::{area_rows, weighting_sentences, AreaWeightingRow};
+use crate::format::{count, percent, suppressed_because, NOT_AVAILABLE, NO_ANSWERS, SUPPRESSED};
 use crate::results::report::ResultsReport;
 use crate::results::representativeness::MarginShares;
-use crate::results::weighting::{AreaWeightingReport, Variable};
 
 /// One age band or sex.
 pub struct SampleRow {
@@ -24,16 +24,8 @@ pub struct SampleTable {
     pub rows: Vec<SampleRow>,
     /// "Not given or preferred not to say" count (or the suppressed text).
     pub not_given: String,
-}
-
-/// One council area's weighting, for the per-area table.
-pub struct AreaWeightingRow {
-    pub name: String,
-    pub n: String,
-    pub iterations: String,
-    pub converged: String,
-    pub merged: String,
-    pub weights: String,
+    /// Why some cells say "suppressed", when some do (and the whole table is not).
+    pub note: Option<String>,
 }
 
 pub struct SampleView {
@@ -45,8 +37,13 @@ pub struct SampleView {
     pub areas: Vec<AreaWeightingRow>,
 }
 
-fn share(p: Option<f64>, hidden: &str) -> String {
-    p.map_or_else(|| hidden.to_string(), percent)
+/// A share, or why there is none: nobody answered, or it is withheld (`withheld` says so).
+fn share(p: Option<f64>, nobody_answered: bool, withheld: &str) -> String {
+    match p {
+        Some(p) => percent(p),
+        None if nobody_answered => NO_ANSWERS.to_string(),
+        None => withheld.to_string(),
+    }
 }
 
 fn table(
@@ -55,151 +52,54 @@ fn table(
     first_header: &'static str,
     m: &MarginShares,
     threshold: u32,
+    whole_suppressed: bool,
 ) -> SampleTable {
-    let hidden = suppressed_because(threshold);
+    let nobody_answered = m.answered == Some(0);
+    // The whole table withheld has one reason, said in every cell; a withheld cell of a published
+    // table does not say why (see the note), as that would narrow it down.
+    let withheld = if whole_suppressed {
+        suppressed_because(threshold)
+    } else {
+        SUPPRESSED.to_string()
+    };
     let rows = m
         .categories
         .iter()
         .map(|c| SampleRow {
             label: c.label.to_string(),
-            count: c.count.map_or_else(|| hidden.clone(), count),
-            sample: share(c.sample_share, if c.count.is_some() { NO_ANSWERS } else { &hidden }),
-            weighted: share(c.weighted_share, if c.count.is_some() { NO_ANSWERS } else { &hidden }),
-            population: share(c.population_share, NOT_AVAILABLE),
+            count: c.count.map_or_else(|| withheld.clone(), count),
+            sample: share(c.sample_share, nobody_answered, &withheld),
+            weighted: share(c.weighted_share, nobody_answered, &withheld),
+            population: c.population_share.map_or_else(|| NOT_AVAILABLE.to_string(), percent),
         })
         .collect();
+    let some_withheld = m.not_given_suppressed
+        || m.categories
+            .iter()
+            .any(|c| c.suppressed || (c.weighted_share.is_none() && !nobody_answered));
     SampleTable {
         id,
         caption,
         first_header,
         rows,
-        not_given: m.not_given.map_or(hidden, count),
+        not_given: m.not_given.map_or_else(|| withheld.clone(), count),
+        note: (some_withheld && !whole_suppressed).then(|| {
+            format!(
+                "To protect respondents, counts from 1 to {} are suppressed, and so are the next smallest counts in \
+                 the table, so that no suppressed count can be worked out from the total; for a division or Scotland, \
+                 so are counts that would give away a suppressed count of a council area. The shares made from them \
+                 are suppressed too, as are all shares of responses when the number not given is suppressed, and \
+                 shares after weighting of bands weighted together with a suppressed band.",
+                threshold.saturating_sub(1)
+            )
+        }),
     }
-}
-
-/// "65-74 and 75+" style description of the raking groups that merged several bands.
-fn merged_groups(area: &AreaWeightingReport) -> Vec<String> {
-    let mut out = Vec::new();
-    for margin in &area.margins {
-        let what = match margin.variable {
-            Variable::AgeBand => "age",
-            Variable::Sex => "sex",
-            Variable::Total => continue,
-        };
-        if !margin.used {
-            out.push(format!("{what} not used (nobody gave it)"));
-            continue;
-        }
-        for group in margin.groups.iter().filter(|g| g.len() > 1) {
-            out.push(format!("{} weighted together", group.join(", ")));
-        }
-    }
-    out
-}
-
-fn weighting_sentences(report: &ResultsReport) -> Vec<String> {
-    let w = &report.weighting;
-    let mut out = vec![format!(
-        "Each council area's respondents were weighted (raked) to that area's adults aged 16 and over by age band \
-         and by sex, using National Records of Scotland mid-year population estimates for {}.",
-        w.population.year
-    )];
-    let areas = &w.areas;
-    if let (Some(least), Some(most)) = (
-        areas.iter().map(|a| a.iterations).min(),
-        areas.iter().map(|a| a.iterations).max(),
-    ) {
-        let iterations = if least == most {
-            format!("{least}")
-        } else {
-            format!("{least} to {most}")
-        };
-        let failed: Vec<&str> = areas.iter().filter(|a| !a.converged).map(|a| a.name.as_str()).collect();
-        out.push(if failed.is_empty() && areas.len() == 1 {
-            format!(
-                "The weighting converged after {iterations} iterations: every population total is met to within {:e} \
-                 of its size.",
-                w.tolerance
-            )
-        } else if failed.is_empty() {
-            format!(
-                "The weighting converged in all {} council areas with responses, after {iterations} iterations.",
-                areas.len()
-            )
-        } else {
-            format!(
-                "Warning: the weighting did not converge within {} iterations in {}. Its figures match the \
-                 population less closely than intended.",
-                w.max_iterations,
-                failed.join(", ")
-            )
-        });
-        let merged = areas.iter().filter(|a| !merged_groups(a).is_empty()).count();
-        out.push(if merged == 0 {
-            format!(
-                "No age bands or sexes were merged: each had at least {} respondents in every council area.",
-                w.minimum_cell
-            )
-        } else {
-            format!(
-                "In {merged} of {} council areas some age bands (or the sexes) had fewer than {} respondents and were \
-                 weighted together with a neighbouring band; the table below says which.",
-                areas.len(),
-                w.minimum_cell
-            )
-        });
-        let low = areas.iter().map(|a| a.min_weight).fold(f64::INFINITY, f64::min);
-        let high = areas.iter().map(|a| a.max_weight).fold(0.0, f64::max);
-        out.push(format!(
-            "Each respondent stands for between {} and {} adults.",
-            whole(low),
-            whole(high)
-        ));
-    }
-    out.push(match &w.trimming {
-        None => "Weights were not trimmed.".to_string(),
-        Some(t) => format!(
-            "Weights were trimmed to between {} and {} times the mean weight and re-weighted, for up to {} rounds.",
-            t.lower_ratio, t.upper_ratio, t.max_rounds
-        ),
-    });
-    if !w.areas_without_responses.is_empty() {
-        let names: Vec<&str> = w.areas_without_responses.iter().map(|a| a.name.as_str()).collect();
-        out.push(format!(
-            "No one has responded in {} covered council area{} ({}), so {} not represented.",
-            names.len(),
-            if names.len() == 1 { "" } else { "s" },
-            names.join(", "),
-            if names.len() == 1 { "it is" } else { "they are" }
-        ));
-    }
-    out
 }
 
 pub fn sample_view(report: &ResultsReport) -> SampleView {
     let r = &report.representativeness;
     let threshold = report.disclosure.suppression_threshold;
     let area = &report.area.name;
-    let areas = report
-        .weighting
-        .areas
-        .iter()
-        .map(|a| {
-            let merged = merged_groups(a);
-            AreaWeightingRow {
-                name: a.name.clone(),
-                n: count(a.n),
-                iterations: a.iterations.to_string(),
-                converged: if a.converged { "Yes".into() } else { "No".into() },
-                merged: if merged.is_empty() {
-                    "None".into()
-                } else {
-                    merged.join("; ")
-                },
-                weights: format!("{} to {}", whole(a.min_weight), whole(a.max_weight)),
-            }
-        })
-        .collect();
     SampleView {
         suppressed: r.suppressed,
         tables: vec![
@@ -209,6 +109,7 @@ pub fn sample_view(report: &ResultsReport) -> SampleView {
                 "Age band",
                 &r.age_band,
                 threshold,
+                r.suppressed,
             ),
             table(
                 "sample-sex",
@@ -216,6 +117,7 @@ pub fn sample_view(report: &ResultsReport) -> SampleView {
                 "Sex",
                 &r.sex,
                 threshold,
+                r.suppressed,
             ),
         ],
         population_note: format!(
@@ -228,6 +130,10 @@ pub fn sample_view(report: &ResultsReport) -> SampleView {
         } else {
             weighting_sentences(report)
         },
-        areas: if report.suppressed { Vec::new() } else { areas },
+        areas: if report.suppressed {
+            Vec::new()
+        } else {
+            area_rows(report)
+        },
     }
 }

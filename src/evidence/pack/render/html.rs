@@ -38,6 +38,16 @@ impl PackPage<'_> {
         }
     }
 
+    /// "yes" or "no", or why it is not said.
+    fn under(&self, row: &CategoryRow) -> &'static str {
+        match row.under_represented {
+            Some(true) => "yes",
+            Some(false) => "no",
+            None if row.suppressed => SUPPRESSED,
+            None => NOT_AVAILABLE,
+        }
+    }
+
     fn area_chart(&self, index: &usize) -> Option<&BarChart> {
         self.area_charts.get(*index).and_then(Option::as_ref)
     }

@@ -19,6 +19,8 @@ enum Cell {
     Number(Option<f64>),
     Count(Option<usize>),
     Flag(bool),
+    /// A flag that is not given (empty), e.g. for a suppressed figure.
+    MaybeFlag(Option<bool>),
 }
 
 impl Cell {
@@ -36,6 +38,7 @@ impl Cell {
             Cell::Number(v) => v.map(|x| x.to_string()).unwrap_or_default(),
             Cell::Count(n) => n.map(|n| n.to_string()).unwrap_or_default(),
             Cell::Flag(b) => b.to_string(),
+            Cell::MaybeFlag(b) => b.map(|b| b.to_string()).unwrap_or_default(),
         }
     }
 }

@@ -146,6 +146,8 @@ pub(super) fn changes(pack: &EvidencePack) -> Result<String, csv::Error> {
     t.finish()
 }
 
+/// Age bands, sexes (each with a "Not given" row) and, for the division, council areas. A
+/// suppressed count is empty with `suppressed` = true, and takes its shares with it.
 pub(super) fn representativeness(pack: &EvidencePack) -> Result<String, csv::Error> {
     let mut t = Table::new(&place_header(&[
         "margin",
@@ -159,12 +161,16 @@ pub(super) fn representativeness(pack: &EvidencePack) -> Result<String, csv::Err
     ]))?;
     for s in sections(pack) {
         let r = &s.representativeness;
-        let margins: [(&str, &Vec<CategoryRow>); 3] = [
-            ("age_band", &r.age_band),
-            ("sex", &r.sex),
-            ("council_area", &r.council_areas),
+        let margins: [(&str, &Vec<CategoryRow>, Option<NotGiven>); 3] = [
+            (
+                "age_band",
+                &r.age_band,
+                Some((r.age_not_given, r.age_not_given_suppressed)),
+            ),
+            ("sex", &r.sex, Some((r.sex_not_given, r.sex_not_given_suppressed))),
+            ("council_area", &r.council_areas, None),
         ];
-        for (margin, rows) in margins {
+        for (margin, rows, not_given) in margins {
             for c in rows {
                 let mut cells = place_cells(s);
                 cells.extend([
@@ -174,8 +180,22 @@ pub(super) fn representativeness(pack: &EvidencePack) -> Result<String, csv::Err
                     Cell::Number(c.sample_share),
                     Cell::Number(c.weighted_share),
                     Cell::Number(c.population_share),
-                    Cell::Flag(c.under_represented),
-                    Cell::Flag(r.suppressed),
+                    Cell::MaybeFlag(c.under_represented),
+                    Cell::Flag(c.suppressed || r.suppressed),
+                ]);
+                t.row(cells)?;
+            }
+            if let (Some((count, suppressed)), false) = (not_given, rows.is_empty()) {
+                let mut cells = place_cells(s);
+                cells.extend([
+                    Cell::text(margin),
+                    Cell::text(NOT_GIVEN),
+                    Cell::Count(count),
+                    Cell::Number(None),
+                    Cell::Number(None),
+                    Cell::Number(None),
+                    Cell::MaybeFlag(None),
+                    Cell::Flag(suppressed || r.suppressed),
                 ]);
                 t.row(cells)?;
             }
@@ -183,3 +203,9 @@ pub(super) fn representativeness(pack: &EvidencePack) -> Result<String, csv::Err
     }
     t.finish()
 }
+
+/// The count of respondents who did not give their age band (or sex), and whether it is withheld.
+type NotGiven = (Option<usize>, bool);
+
+/// The category of the respondents who did not give their age band (or sex).
+const NOT_GIVEN: &str = "Not given or prefer not to say";
