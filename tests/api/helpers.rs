@@ -4,11 +4,14 @@
 use diesel::{Connection, PgConnection, RunQueryDsl};
 use localvoice::commands::prepare;
 use localvoice::db;
+use localvoice::domain::DivisionCode;
+use localvoice::results::request::DataView;
 use localvoice::results::service::ComputeLimit;
+use localvoice::results::{CompareWith, ResultsReport, ResultsRequest, Selection};
 use localvoice::startup::Application;
 use localvoice::state::{AppSettings, AppState, Consultations};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// The server every test talks to; `TEST_DATABASE_URL` overrides it (any database name: only the
 /// server is used).
@@ -147,6 +150,21 @@ impl TestApp {
     pub async fn snapshot(&self) -> i64 {
         let taken = self.state.results.take_snapshots(None).await.expect("snapshot taken");
         taken.iter().map(|(_, s)| s.released).sum()
+    }
+
+    /// Division `division`'s results of `consultation` as analysts see them (every stored
+    /// response, through the service's cache), without a bootstrap.
+    pub async fn live_division_report(&self, consultation: &str, division: &str) -> Arc<ResultsReport> {
+        let request = ResultsRequest {
+            consultation: consultation.into(),
+            selection: Selection::Division(DivisionCode::parse(division).expect("a division letter")),
+            compare_with: CompareWith::None,
+            bootstrap: 0,
+            seed: 1,
+            trim: false,
+            view: DataView::Live,
+        };
+        self.state.results.report(&request).await.expect("live results")
     }
 
     /// Rows in `responses` (straight from the database, not through the app).

@@ -1,7 +1,4 @@
 use crate::helpers::{repo_path, spawn_app, spawn_app_with_defs, TestApp};
-use localvoice::domain::DivisionCode;
-use localvoice::results::request::DataView;
-use localvoice::results::{CompareWith, ResultsRequest, Selection};
 use serde_json::{json, Value};
 
 const BORDERS: &str = "S12000026";
@@ -189,16 +186,7 @@ async fn the_public_sees_scheduled_snapshots_and_one_more_response_changes_nothi
 
     // Analysts see every response at once.
     post_responses(&app, "test-lothians", EAST_LOTHIAN, 1, "").await;
-    let live = ResultsRequest {
-        consultation: "test-lothians".into(),
-        selection: Selection::Division(DivisionCode::parse("J").unwrap()),
-        compare_with: CompareWith::None,
-        bootstrap: 0,
-        seed: 1,
-        trim: false,
-        view: DataView::Live,
-    };
-    let report = app.state.results.report(&live).await.unwrap();
+    let report = app.live_division_report("test-lothians", "J").await;
     assert_eq!(report.n, 23, "analysts' figures count the latest response");
     assert!(report.snapshot.is_none());
 }

@@ -5,9 +5,6 @@
 
 use crate::helpers::{spawn_app, TestApp};
 use diesel::RunQueryDsl;
-use localvoice::domain::DivisionCode;
-use localvoice::results::request::DataView;
-use localvoice::results::{CompareWith, ResultsRequest, Selection};
 
 fn sql(conn: &mut diesel::PgConnection, statement: &str) -> usize {
     diesel::sql_query(statement)
@@ -30,16 +27,7 @@ fn insert_rows(conn: &mut diesel::PgConnection, n: usize) {
 
 /// The division's n as analysts see it (every stored response, through the cache).
 async fn n_of(app: &TestApp) -> u64 {
-    let request = ResultsRequest {
-        consultation: "test-lothians".into(),
-        selection: Selection::Division(DivisionCode::parse("J").unwrap()),
-        compare_with: CompareWith::None,
-        bootstrap: 0,
-        seed: 1,
-        trim: false,
-        view: DataView::Live,
-    };
-    app.state.results.report(&request).await.unwrap().n as u64
+    app.live_division_report("test-lothians", "J").await.n as u64
 }
 
 fn version_matches_count(app: &TestApp) {
