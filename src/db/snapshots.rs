@@ -33,12 +33,19 @@ pub fn take_snapshot(conn: &mut PgConnection, consultation_id: &str, threshold: 
             ))
             .returning(snapshots::id)
             .get_result(conn)?;
+        // A maintenance job, not a request: the first snapshot of a large consultation rewrites
+        // every row, so the request timeout does not apply.
+        diesel::sql_query("SET LOCAL statement_timeout = 0").execute(conn)?;
+        // The areas ready for release are worked out first (a handful of rows), so the update is
+        // an index lookup per area whatever the planner knows about the table.
         let released = diesel::sql_query(
-            "UPDATE responses SET released_in = $1 \
-             WHERE consultation_id = $2 AND released_in IS NULL AND council_area_code IN ( \
+            "WITH ready AS MATERIALIZED ( \
                  SELECT council_area_code FROM responses \
                  WHERE consultation_id = $2 AND released_in IS NULL \
-                 GROUP BY council_area_code HAVING count(*) >= $3)",
+                 GROUP BY council_area_code HAVING count(*) >= $3) \
+             UPDATE responses AS r SET released_in = $1 FROM ready \
+             WHERE r.consultation_id = $2 AND r.released_in IS NULL \
+               AND r.council_area_code = ready.council_area_code",
         )
         .bind::<BigInt, _>(id)
         .bind::<Text, _>(consultation_id)
