@@ -10,6 +10,8 @@
 
 #[path = "import_csv/bench.rs"]
 mod bench;
+#[path = "import_csv/copy_writer.rs"]
+mod copy_writer;
 #[path = "import_csv/support.rs"]
 mod support;
 

@@ -1,7 +1,8 @@
 //! Storing generated responses: the bulk path behind `localvoice demo`.
 
 use super::{generate, DemoError, Wave};
-use crate::db::responses::{copy_many, create_import_batch, finish_import_batch};
+use crate::db::response_copy::copy_many;
+use crate::db::responses::{create_import_batch, finish_import_batch};
 use crate::domain::population::PopulationMargins;
 use crate::domain::{Geography, SurveyDefinition, SurveyResponse};
 use chrono::Utc;

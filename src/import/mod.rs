@@ -20,9 +20,11 @@
 //! A file is imported in one transaction. Every row is checked; if any row is bad, the transaction
 //! is rolled back and the report lists each bad row by the line it starts on, with all its problems.
 //! The file is streamed: rows are checked and written in chunks, so memory stays bounded however
-//! long the file is (a million rows is fine).
+//! long the file is (a million rows is fine). With the default writer one thread checks rows while
+//! the other streams them into a single binary COPY (see [`pipeline`]).
 
 pub mod header;
+mod pipeline;
 pub mod report;
 pub mod row;
 mod scan;
@@ -30,11 +32,13 @@ mod scan;
 pub use report::{ImportError, ImportReport, RejectedRows, RowProblem, ROW_PROBLEMS_KEPT};
 
 use crate::db::import_batches::{batch_with_hash, set_batch_hash};
-use crate::db::responses::{copy_many, create_import_batch, finish_import_batch, insert_many};
+use crate::db::response_copy::ResponseCopyEncoder;
+use crate::db::responses::{create_import_batch, finish_import_batch, insert_many};
 use crate::domain::{Geography, SurveyDefinition};
 use chrono::Utc;
 use diesel::{Connection, PgConnection};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use pipeline::{check_and_copy, Source};
 use scan::scan;
 use std::io::Read;
 use std::path::Path;
@@ -120,29 +124,25 @@ pub fn import_csv_with(
         }
         let batch_id = create_import_batch(conn, definition.id.as_str(), &source_file)?;
         set_batch_hash(conn, batch_id, &file_sha256)?;
-        let mut written: u64 = 0;
-        let scanned = scan(
-            file,
-            path,
+        let source = Source {
+            reader: file,
+            file: path,
             definition,
             geography,
             import_time,
-            options.chunk_rows.max(1),
-            &bar,
-            |chunk| {
-                let n = match options.writer {
-                    RowWriter::Copy => copy_many(conn, chunk, Some(batch_id), import_time)?,
-                    RowWriter::Insert => insert_many(conn, chunk, Some(batch_id))?,
+            chunk_rows: options.chunk_rows.max(1),
+            bar: &bar,
+        };
+        let written = match options.writer {
+            RowWriter::Copy => {
+                let encoder = ResponseCopyEncoder {
+                    import_batch_id: Some(batch_id),
+                    submitted_at_if_unset: import_time,
                 };
-                written += n as u64;
-                Ok(())
-            },
-        )?;
-        if written != scanned {
-            return Err(ImportError::Db(crate::db::DbError::Task(format!(
-                "{scanned} rows were checked but {written} were written; nothing was imported"
-            ))));
-        }
+                check_and_copy(conn, source, encoder)?
+            }
+            RowWriter::Insert => insert_checked(conn, source, batch_id)?,
+        };
         finish_import_batch(conn, batch_id, i64::try_from(written).unwrap_or(i64::MAX))?;
         Ok::<_, ImportError>((batch_id, written))
     })?;
@@ -154,6 +154,39 @@ pub fn import_csv_with(
         rows_imported: rows,
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+/// Checks every row of `source` and writes the valid ones with multi-row INSERTs, chunk by chunk.
+fn insert_checked(conn: &mut PgConnection, source: Source<'_, impl Read>, batch_id: i64) -> Result<u64, ImportError> {
+    let mut written: u64 = 0;
+    let Source {
+        reader,
+        file,
+        definition,
+        geography,
+        import_time,
+        chunk_rows,
+        bar,
+    } = source;
+    let scanned = scan(
+        reader,
+        file,
+        definition,
+        geography,
+        import_time,
+        chunk_rows,
+        bar,
+        |chunk| {
+            written += insert_many(conn, chunk, Some(batch_id))? as u64;
+            Ok(())
+        },
+    )?;
+    if written != scanned {
+        return Err(ImportError::Db(crate::db::DbError::Task(format!(
+            "{scanned} rows were checked but {written} were written; nothing was imported"
+        ))));
+    }
+    Ok(written)
 }
 
 /// SHA-256 of the file's bytes, read in 64 KiB blocks (bounded memory for any size).
