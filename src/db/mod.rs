@@ -8,6 +8,7 @@ pub mod error;
 pub mod import_batches;
 pub mod pool;
 pub mod reference;
+pub mod replication;
 pub mod responses;
 pub mod results;
 pub mod schema;
