@@ -16,6 +16,12 @@ pub struct Cli {
     #[arg(long, env = "DATABASE_URL", global = true)]
     pub database_url: Option<String>,
 
+    /// PostgreSQL URL of a streaming replica (hot standby) of the database: results, comparisons
+    /// and evidence packs read from it, everything else uses --database-url. Never migrated or
+    /// written to.
+    #[arg(long, env = "LOCALVOICE_REPLICA_URL", global = true)]
+    pub replica_url: Option<String>,
+
     /// Folder of consultation definitions (one TOML file per consultation).
     #[arg(long = "defs", env = "LOCALVOICE_DEFS", default_value = "survey-defs", global = true)]
     pub defs: PathBuf,

@@ -5,6 +5,7 @@
 //! | variable | meaning | default | read by |
 //! |---|---|---|---|
 //! | `DATABASE_URL` | PostgreSQL URL; the database is created if missing | `postgres://postgres@127.0.0.1:5432/localvoice` | `cli` (`--database-url`) |
+//! | `LOCALVOICE_REPLICA_URL` | PostgreSQL URL of a streaming replica (hot standby) that results, comparisons and evidence packs read from; results API responses then carry `LocalVoice-Replica-Lag-Ms`, `LocalVoice-Replica-Lag-Bytes` and `LocalVoice-Replica-Replay-Lsn` | none: everything uses `DATABASE_URL` | `cli` (`--replica-url`) |
 //! | `LOCALVOICE_DEFS` | folder of consultation definitions | `survey-defs` | `cli` (`--defs`) |
 //! | `LOCALVOICE_SEEDS` | folder of reference data | `seeds` | `cli` (`--seeds`) |
 //! | `LOCALVOICE_BIND` | address `serve` and `demo` listen on | `127.0.0.1:8080` | `cli` (`--bind`) |

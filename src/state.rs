@@ -47,6 +47,9 @@ pub struct AppSettings {
     pub compute_limit: ComputeLimit,
     /// Signs the survey form's tokens; shared by every instance (see `crate::db::signing_keys`).
     pub form_key: FormKey,
+    /// A streaming replica of the primary that results, comparisons and packs read from
+    /// (`--replica-url`); `None`: everything uses the primary.
+    pub replica: Option<DbPool>,
 }
 
 impl AppSettings {
@@ -55,6 +58,7 @@ impl AppSettings {
         Self {
             compute_limit: ComputeLimit::default(),
             form_key: FormKey::random().0,
+            replica: None,
         }
     }
 }
@@ -72,16 +76,18 @@ impl AppState {
         let (geography, population, consultations) =
             (Arc::new(geography), Arc::new(population), Arc::new(consultations));
         let plans = Arc::new(plans);
-        let results = Arc::new(
-            ResultsService::new(
-                pool.clone(),
-                geography.clone(),
-                population.clone(),
-                consultations.clone(),
-                DataMode::Cached,
-            )
-            .with_compute_limit(settings.compute_limit),
-        );
+        let results = ResultsService::new(
+            pool.clone(),
+            geography.clone(),
+            population.clone(),
+            consultations.clone(),
+            DataMode::Cached,
+        )
+        .with_compute_limit(settings.compute_limit);
+        let results = Arc::new(match settings.replica {
+            Some(replica) => results.with_replica(replica),
+            None => results,
+        });
         let submissions = Arc::new(SubmissionService::new(
             pool.clone(),
             geography.clone(),

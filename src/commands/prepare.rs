@@ -18,6 +18,8 @@ use std::sync::Arc;
 pub struct Database {
     pub url: String,
     pub pool: DbPool,
+    /// The read replica's pool (`--replica-url`), if one is configured.
+    pub replica: Option<DbPool>,
     /// Keeps the private cluster running for as long as this lives.
     pub cluster: Option<PrivateCluster>,
 }
@@ -49,8 +51,31 @@ pub fn database(cli: &Cli) -> anyhow::Result<Database> {
     if !applied.is_empty() {
         tracing::info!(?applied, "applied migrations");
     }
-    let pool = db::pool::build_pool_with(&url, &crate::config::DatabaseSettings::from_env()?);
-    Ok(Database { url, pool, cluster })
+    let settings = crate::config::DatabaseSettings::from_env()?;
+    let pool = db::pool::build_pool_with(&url, &settings);
+    let replica = match cli.replica_url.as_deref() {
+        Some(replica_url) => Some(replica_pool(replica_url, &settings)?),
+        None => None,
+    };
+    Ok(Database {
+        url,
+        pool,
+        replica,
+        cluster,
+    })
+}
+
+/// The replica's pool, after checking it answers; a server that is not a standby is accepted
+/// with a warning (its results may not be the primary's).
+fn replica_pool(replica_url: &str, settings: &crate::config::DatabaseSettings) -> anyhow::Result<DbPool> {
+    let mut conn = PgConnection::establish(replica_url)
+        .with_context(|| format!("could not connect to the replica {}", redact(replica_url)))?;
+    if db::replication::is_standby(&mut conn)? {
+        tracing::info!(replica = %redact(replica_url), "results read from the replica");
+    } else {
+        tracing::warn!(replica = %redact(replica_url), "the replica URL names a server that is not a standby");
+    }
+    Ok(db::pool::build_pool_with(replica_url, settings))
 }
 
 /// Loads seeds/ into the database (idempotent) and returns the reference data.
@@ -81,13 +106,17 @@ pub fn direct_services(database: &Database, cli: &Cli) -> anyhow::Result<DirectS
     let reference = seed_reference(&mut conn, &cli.seeds)?;
     let defs = definitions(&cli.defs, &reference.geography)?;
     db::consultations::sync_definitions(&mut conn, &defs)?;
-    let results = Arc::new(ResultsService::new(
+    let results = ResultsService::new(
         database.pool.clone(),
         Arc::new(reference.geography),
         Arc::new(reference.population),
         Arc::new(Consultations::new(defs)),
         DataMode::Direct,
-    ));
+    );
+    let results = Arc::new(match database.replica.clone() {
+        Some(replica) => results.with_replica(replica),
+        None => results,
+    });
     let evidence = EvidenceService::new(results.clone(), Arc::new(reference.plans));
     Ok(DirectServices { results, evidence })
 }
@@ -108,6 +137,7 @@ pub fn app_state(database: &Database, seeds_dir: &Path, defs_dir: &Path) -> anyh
         AppSettings {
             compute_limit: compute_limit_from_env()?,
             form_key: form_key(&mut conn)?,
+            replica: database.replica.clone(),
         },
     ))
 }

@@ -8,6 +8,7 @@ pub mod error;
 pub mod import_batches;
 pub mod pool;
 pub mod reference;
+pub mod replication;
 pub mod response_copy;
 pub mod responses;
 pub mod results;

@@ -150,7 +150,7 @@ impl EvidenceService {
             let consultation = definition.id.as_str();
             let (pack, timings) = assemble_pack(&sources, |area| {
                 let mut conn = results
-                    .pool
+                    .read_pool()
                     .get()
                     .map_err(|e| crate::db::DbError::Unavailable(e.to_string()))?;
                 let rows = crate::db::comments::area_comments(&mut conn, consultation, area)?;

@@ -9,6 +9,8 @@
 //! computing. Reads no environment variables.
 
 use super::cache::{read_changes, ComputedCache, ComputedKey, DatasetCache};
+use super::compute::run_blocking;
+pub use super::compute::ComputeLimit;
 use super::request::{CompareWith, DataView, ResultsRequest};
 use super::selection::Selection;
 use super::weighting::WeightingOptions;
@@ -40,29 +42,15 @@ pub enum Scope {
     Areas(Vec<String>),
 }
 
-/// How much expensive work (weighting with a bootstrap, evidence packs) one instance does at once,
-/// so that analysts' requests can never starve survey submissions of CPU. A request that cannot
-/// start within `wait` is refused as busy (503 with Retry-After), never queued without end.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ComputeLimit {
-    pub at_once: usize,
-    pub wait: std::time::Duration,
-}
-
-impl Default for ComputeLimit {
-    /// One computation per core; wait up to 10 seconds for a turn.
-    fn default() -> Self {
-        Self {
-            at_once: std::thread::available_parallelism().map_or(2, |n| n.get()),
-            wait: std::time::Duration::from_secs(10),
-        }
-    }
-}
-
 /// Reference data, the pool and the caches behind every results use case.
 #[derive(Debug)]
 pub struct ResultsService {
+    /// The primary: snapshots are taken here.
     pub pool: DbPool,
+    /// Where results, comparisons and packs read: a streaming replica when one is configured
+    /// (see [`ResultsService::with_replica`]), otherwise `pool`.
+    pub(super) reads: DbPool,
+    pub(super) replicated: bool,
     pub geography: Arc<Geography>,
     pub population: Arc<PopulationMargins>,
     pub consultations: Arc<Consultations>,
@@ -82,6 +70,8 @@ impl ResultsService {
         mode: DataMode,
     ) -> Self {
         Self {
+            reads: pool.clone(),
+            replicated: false,
             pool,
             geography,
             population,
@@ -153,11 +143,11 @@ impl ResultsService {
         match (self.mode, view) {
             (DataMode::Cached, _) => {
                 self.datasets
-                    .dataset(&self.pool, &self.geography, definition, view)
+                    .dataset(&self.reads, &self.geography, definition, view)
                     .await
             }
             (DataMode::Direct, DataView::Published) => {
-                let (found, published) = read_changes(&self.pool, &self.geography, definition, view, None).await?;
+                let (found, published) = read_changes(&self.reads, &self.geography, definition, view, None).await?;
                 let mut dataset = Dataset::new(self.geography.areas.len());
                 if let Refresh::Replaced(rows, version) | Refresh::Appended(rows, version) = found {
                     dataset.append(rows, version);
@@ -172,7 +162,7 @@ impl ResultsService {
                     Scope::All => None,
                     Scope::Areas(codes) => Some(codes.clone()),
                 };
-                let rows = crate::db::run(&self.pool, move |conn| {
+                let rows = crate::db::run(&self.reads, move |conn| {
                     crate::db::results::load_responses_in(conn, &id, areas.as_deref(), &codebook)
                 })
                 .await?;
@@ -286,15 +276,4 @@ impl ResultsService {
             DataMode::Direct => computation.await,
         }
     }
-}
-
-/// Runs CPU-bound work on the blocking pool, so the async runtime keeps serving other requests.
-async fn run_blocking<T, F>(work: F) -> Result<T, ResultsError>
-where
-    T: Send + 'static,
-    F: FnOnce() -> Result<T, ResultsError> + Send + 'static,
-{
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|e| ResultsError::Internal(format!("the computation stopped: {e}")))?
 }

@@ -13,6 +13,11 @@
 //!
 //! Weights are trimmed (0.2 to 5 times each council area's mean weight, re-raked) unless the query
 //! says `trim=false`, for comparisons with untrimmed reference figures.
+//!
+//! With a read replica (`--replica-url`) the figures come from the replica, and each response
+//! states how far it trailed the primary just after the figures were read:
+//! `LocalVoice-Replica-Lag-Ms` (0 when caught up, else the age of the last replayed transaction),
+//! `LocalVoice-Replica-Lag-Bytes` (WAL not yet replayed) and `LocalVoice-Replica-Replay-Lsn`.
 
 use crate::error::ApiError;
 use crate::results::csv::to_csv;
@@ -21,7 +26,7 @@ use crate::results::{CompareWith, ResultsReport, ResultsRequest, Selection};
 use crate::state::AppState;
 use crate::stats::BootstrapOptions;
 use actix_web::http::header::{ContentDisposition, DispositionParam, DispositionType};
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse, HttpResponseBuilder};
 use serde::Deserialize;
 use std::sync::Arc;
 use validator::Validate;
@@ -103,7 +108,10 @@ async fn results_json(
     let report = report_for(&state, path.into_inner(), &req).await?;
     let body =
         crate::results::json::to_json(&report).map_err(|e| ApiError::Internal(format!("JSON export failed: {e}")))?;
-    Ok(HttpResponse::Ok().content_type("application/json").body(body))
+    Ok(with_replica_lag(&state, HttpResponse::Ok())
+        .await
+        .content_type("application/json")
+        .body(body))
 }
 
 async fn results_csv(
@@ -114,11 +122,28 @@ async fn results_csv(
     let report = report_for(&state, path.into_inner(), &req).await?;
     let body = to_csv(&report).map_err(|e| ApiError::Internal(format!("CSV export failed: {e}")))?;
     let filename = format!("{}-{}-results.csv", report.consultation, report.area.code);
-    Ok(HttpResponse::Ok()
+    Ok(with_replica_lag(&state, HttpResponse::Ok())
+        .await
         .content_type("text/csv; charset=utf-8")
         .insert_header(ContentDisposition {
             disposition: DispositionType::Attachment,
             parameters: vec![DispositionParam::Filename(filename)],
         })
         .body(body))
+}
+
+/// The response with the replica's lag in its headers when results come from a replica. A lag
+/// that cannot be measured is logged and left out rather than failing results already computed.
+async fn with_replica_lag(state: &AppState, mut response: HttpResponseBuilder) -> HttpResponseBuilder {
+    match state.results.replica_lag().await {
+        Ok(Some(lag)) => {
+            response
+                .insert_header(("LocalVoice-Replica-Lag-Ms", lag.lag_ms.to_string()))
+                .insert_header(("LocalVoice-Replica-Lag-Bytes", lag.behind_bytes.to_string()))
+                .insert_header(("LocalVoice-Replica-Replay-Lsn", lag.replay_lsn));
+        }
+        Ok(None) => {}
+        Err(error) => tracing::warn!(%error, "could not measure the replica's lag"),
+    }
+    response
 }

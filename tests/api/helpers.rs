@@ -83,6 +83,8 @@ fn drop_templates_of_finished_processes(admin: &mut PgConnection) {
 pub struct TestDb {
     pub name: String,
     pub url: String,
+    /// False for a second handle on another test's database, which that test drops.
+    dropped_by_owner: bool,
 }
 
 impl TestDb {
@@ -104,7 +106,11 @@ impl TestDb {
             }
         }
         let url = url_for(&name);
-        Self { name, url }
+        Self {
+            name,
+            url,
+            dropped_by_owner: true,
+        }
     }
 
     pub fn connect(&self) -> PgConnection {
@@ -114,6 +120,9 @@ impl TestDb {
 
 impl Drop for TestDb {
     fn drop(&mut self) {
+        if !self.dropped_by_owner {
+            return;
+        }
         let mut admin = admin();
         let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name)).execute(&mut admin);
     }
@@ -192,25 +201,7 @@ pub async fn spawn_app_with_defs(defs_dir: &Path) -> TestApp {
 pub async fn spawn_app_with_limit(defs_dir: &Path, compute_limit: ComputeLimit) -> TestApp {
     localvoice::telemetry::init();
     let db = TestDb::new();
-    let mut conn = db.connect();
-    let geography = db::reference::load_geography(&mut conn).expect("geography loads");
-    let population = db::results::load_population(&mut conn).expect("population margins load");
-    let defs = prepare::definitions(defs_dir, &geography).expect("test definitions load");
-    db::consultations::sync_definitions(&mut conn, &defs).expect("definitions sync");
-    let state = AppState::new(
-        db::pool::build_pool(&db.url, 8, std::time::Duration::from_secs(3)),
-        geography,
-        population,
-        Consultations::new(defs),
-        localvoice::seeds::read_plans(&repo_path("seeds/plans")).expect("plans load"),
-        AppSettings {
-            compute_limit,
-            ..AppSettings::for_one_instance()
-        },
-    );
-    let app = Application::build("127.0.0.1:0", state.clone()).expect("app binds");
-    let address = format!("http://127.0.0.1:{}", app.port());
-    actix_web::rt::spawn(app.run_until_stopped());
+    let (address, state) = spawn_instance(&db.url, defs_dir, compute_limit, None);
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -221,4 +212,69 @@ pub async fn spawn_app_with_limit(defs_dir: &Path, compute_limit: ComputeLimit) 
         db,
         state,
     }
+}
+
+/// One more LocalVoice instance, with its own pool and caches, on the same database as `app`
+/// (as a second `serve` process behind a load balancer would be).
+pub fn another_instance(app: &TestApp) -> TestApp {
+    let (address, state) = spawn_instance(&app.db.url, &repo_path("tests/api/defs"), ComputeLimit::default(), None);
+    TestApp {
+        address,
+        client: app.client.clone(),
+        db: TestDb {
+            name: app.db.name.clone(),
+            url: app.db.url.clone(),
+            dropped_by_owner: false,
+        },
+        state,
+    }
+}
+
+/// A LocalVoice on a fresh database whose results read from `replica` (another test database
+/// standing in for a streaming replica, so a test can tell which database a read went to).
+pub async fn spawn_app_with_replica(replica: &TestDb) -> TestApp {
+    let app = spawn_app().await;
+    let (address, state) = spawn_instance(
+        &app.db.url,
+        &repo_path("tests/api/defs"),
+        ComputeLimit::default(),
+        Some(&replica.url),
+    );
+    TestApp { address, state, ..app }
+}
+
+/// Builds an instance's state on `database_url` (reading results from `replica_url` if given)
+/// and serves it on a random port.
+fn spawn_instance(
+    database_url: &str,
+    defs_dir: &Path,
+    compute_limit: ComputeLimit,
+    replica_url: Option<&str>,
+) -> (String, AppState) {
+    let mut conn = PgConnection::establish(database_url).expect("connect to test database");
+    let geography = db::reference::load_geography(&mut conn).expect("geography loads");
+    let population = db::results::load_population(&mut conn).expect("population margins load");
+    let defs = prepare::definitions(defs_dir, &geography).expect("test definitions load");
+    db::consultations::sync_definitions(&mut conn, &defs).expect("definitions sync");
+    if let Some(url) = replica_url {
+        // What a streaming replica would have received from the primary.
+        let mut replica = PgConnection::establish(url).expect("connect to the replica database");
+        db::consultations::sync_definitions(&mut replica, &defs).expect("definitions sync to the replica");
+    }
+    let state = AppState::new(
+        db::pool::build_pool(database_url, 8, std::time::Duration::from_secs(3)),
+        geography,
+        population,
+        Consultations::new(defs),
+        localvoice::seeds::read_plans(&repo_path("seeds/plans")).expect("plans load"),
+        AppSettings {
+            compute_limit,
+            replica: replica_url.map(|url| db::pool::build_pool(url, 4, std::time::Duration::from_secs(3))),
+            ..AppSettings::for_one_instance()
+        },
+    );
+    let app = Application::build("127.0.0.1:0", state.clone()).expect("app binds");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    actix_web::rt::spawn(app.run_until_stopped());
+    (address, state)
 }
