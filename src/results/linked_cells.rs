@@ -193,4 +193,4 @@ fn determined(rows: &mut [Vec<f64>], unknowns: usize) -> bool {
 
 #[cfg(test)]
 #[path = "linked_cells_tests.rs"]
-mod tests;
+pub(super) mod tests;

@@ -10,8 +10,9 @@ const T: usize = 10;
 
 /// The unknowns a system of equations (coefficients, then the right-hand side) determines, with
 /// their values: Gauss–Jordan elimination; an unknown is determined when its pivot row has no
-/// other unknown left in it.
-fn solve(mut rows: Vec<Vec<f64>>, unknowns: usize) -> Vec<(usize, f64)> {
+/// other unknown left in it. The one attacker of the linked-table tests (`super::super::tests_linked`
+/// uses it on whole reports), written apart from the production check it tests.
+pub(in crate::results) fn solve(mut rows: Vec<Vec<f64>>, unknowns: usize) -> Vec<(usize, f64)> {
     let mut pivots = Vec::new();
     let mut rank = 0;
     for c in 0..unknowns {

@@ -2,45 +2,13 @@
 //! cell away, checked by an attacker who turns everything published into linear equations.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use super::linked_cells::tests::solve;
 use super::tests::{
     area, borders_with_two_young, dataset, division, options, random_respondents, report, respondent, BORDERS,
     EAST_LOTHIAN, MIDLOTHIAN,
 };
 use super::Respondent;
 use serde_json::{json, Value};
-
-/// The unknowns that a system of linear equations (coefficients, then the right-hand side)
-/// determines, with their values: Gauss–Jordan elimination, after which an unknown is determined
-/// when its pivot row has no other unknown left in it.
-fn determined(mut rows: Vec<Vec<f64>>, unknowns: usize) -> Vec<(usize, f64)> {
-    let mut pivots = Vec::new();
-    let mut rank = 0;
-    for c in 0..unknowns {
-        let Some(pivot) = (rank..rows.len()).max_by(|&a, &b| rows[a][c].abs().total_cmp(&rows[b][c].abs())) else {
-            break;
-        };
-        if rows[pivot][c].abs() < 1e-9 {
-            continue;
-        }
-        rows.swap(rank, pivot);
-        let lead = rows[rank][c];
-        rows[rank].iter_mut().for_each(|x| *x /= lead);
-        let pivot_row = rows[rank].clone();
-        for (r, row) in rows.iter_mut().enumerate() {
-            let factor = row[c];
-            if r != rank && factor != 0.0 {
-                row.iter_mut().zip(&pivot_row).for_each(|(x, p)| *x -= factor * p);
-            }
-        }
-        pivots.push((rank, c));
-        rank += 1;
-    }
-    pivots
-        .into_iter()
-        .filter(|&(r, c)| (0..unknowns).all(|k| k == c || rows[r][k].abs() < 1e-9))
-        .map(|(r, c)| (c, rows[r][unknowns]))
-        .collect()
-}
 
 /// A margin's cells as published: each category's count, then "not given" (`None`: withheld).
 fn published_cells(report: &Value, name: &str) -> Vec<Option<u64>> {
@@ -95,7 +63,7 @@ fn assert_no_cell_recoverable_across(division: &Value, areas: &[Value], threshol
             e[unknowns] = areas_known as f64 - top[c].unwrap_or(0) as f64;
             equations.push(e);
         }
-        for (i, value) in determined(equations, unknowns) {
+        for (i, value) in solve(equations, unknowns) {
             assert!(
                 value.abs() < 1e-6,
                 "{name}: cell {:?} can be worked out: {value}",

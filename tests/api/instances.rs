@@ -4,9 +4,6 @@
 
 use crate::helpers::{another_instance, spawn_app, TestApp};
 use diesel::RunQueryDsl;
-use localvoice::domain::DivisionCode;
-use localvoice::results::request::DataView;
-use localvoice::results::{CompareWith, ResultsRequest, Selection};
 use serde_json::{json, Value};
 
 fn response() -> Value {
@@ -17,20 +14,6 @@ fn response() -> Value {
         "age_band": "35-44",
         "sex": "F"
     })
-}
-
-/// Division J's n as the instance's analysts see it (every stored response, through its cache).
-async fn live_n(instance: &TestApp) -> usize {
-    let request = ResultsRequest {
-        consultation: "test-lothians".into(),
-        selection: Selection::Division(DivisionCode::parse("J").unwrap()),
-        compare_with: CompareWith::None,
-        bootstrap: 0,
-        seed: 1,
-        trim: false,
-        view: DataView::Live,
-    };
-    instance.state.results.report(&request).await.unwrap().n
 }
 
 async fn post(instance: &TestApp, consultation: &str, key: Option<&str>) -> (u16, Value) {
@@ -72,13 +55,23 @@ async fn a_response_stored_through_one_instance_shows_in_the_other_instances_liv
         assert_eq!(post(&first, "test-lothians", None).await.0, 201);
     }
     // Both caches now hold the dataset with three responses.
-    assert_eq!((live_n(&first).await, live_n(&second).await), (3, 3));
+    assert_eq!(
+        (
+            first.live_division_report("test-lothians", "J").await.n,
+            second.live_division_report("test-lothians", "J").await.n
+        ),
+        (3, 3)
+    );
     for expected in 4..=6 {
         assert_eq!(post(&first, "test-lothians", None).await.0, 201);
-        assert_eq!(live_n(&second).await, expected, "the other instance's cached results");
+        assert_eq!(
+            second.live_division_report("test-lothians", "J").await.n,
+            expected,
+            "the other instance's cached results"
+        );
     }
     assert_eq!(post(&second, "test-lothians", None).await.0, 201);
-    assert_eq!(live_n(&first).await, 7);
+    assert_eq!(first.live_division_report("test-lothians", "J").await.n, 7);
 }
 
 #[derive(diesel::QueryableByName)]

@@ -2,11 +2,8 @@
 //! database stands in for the replica here, so every read can be traced to the database it came
 //! from; `scripts/test-replica` runs the same code against a real streaming replica.
 
-use crate::helpers::{spawn_app_with_replica, TestApp, TestDb};
+use crate::helpers::{spawn_app_with_replica, TestDb};
 use diesel::RunQueryDsl;
-use localvoice::domain::DivisionCode;
-use localvoice::results::request::DataView;
-use localvoice::results::{CompareWith, ResultsRequest, Selection};
 use serde_json::json;
 
 fn insert_rows(conn: &mut diesel::PgConnection, n: usize) {
@@ -17,19 +14,6 @@ fn insert_rows(conn: &mut diesel::PgConnection, n: usize) {
     ))
     .execute(conn)
     .unwrap();
-}
-
-async fn live_n(app: &TestApp) -> usize {
-    let request = ResultsRequest {
-        consultation: "test-lothians".into(),
-        selection: Selection::Division(DivisionCode::parse("J").unwrap()),
-        compare_with: CompareWith::None,
-        bootstrap: 0,
-        seed: 1,
-        trim: false,
-        view: DataView::Live,
-    };
-    app.state.results.report(&request).await.unwrap().n
 }
 
 #[derive(diesel::QueryableByName)]
@@ -61,10 +45,14 @@ async fn submissions_go_to_the_primary_and_results_read_from_the_replica() {
     }
     assert_eq!(app.stored_responses(), 3, "the primary stored them");
     assert_eq!(count(&replica, "SELECT count(*) AS n FROM responses"), 0);
-    assert_eq!(live_n(&app).await, 0, "results read the replica, which has none yet");
+    assert_eq!(
+        app.live_division_report("test-lothians", "J").await.n,
+        0,
+        "results read the replica, which has none yet"
+    );
     insert_rows(&mut replica.connect(), 12);
     assert_eq!(
-        live_n(&app).await,
+        app.live_division_report("test-lothians", "J").await.n,
         12,
         "the replica's rows, through the cache's version check"
     );
