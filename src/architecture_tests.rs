@@ -14,7 +14,7 @@ const LAYERS: &[&[&str]] = &[
     &["seeds", "chart"],
     &["db", "testdata"],
     &["results"],
-    &["evidence", "import", "submission"],
+    &["evidence", "import", "submission", "digest"],
     &["demo"],
     &["state", "error"],
     &["routes"],

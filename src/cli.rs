@@ -61,6 +61,38 @@ pub enum Command {
     /// LOCALVOICE_SNAPSHOT_HOURS): each council area's new responses are released when there are at
     /// least the consultation's suppression threshold of them.
     Snapshot(SnapshotArgs),
+    /// Email digests for community councils: import their contacts, build and send what is due.
+    /// Mail goes to LOCALVOICE_SMTP_URL, or as .eml files to ./.localvoice/mail without it.
+    #[command(subcommand)]
+    Digests(DigestsCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DigestsCommand {
+    /// Import community councils and their contact addresses from a CSV file with the Improvement
+    /// Service Spatial Hub columns (la_s_code, local_authority, cc_name, active, url) plus email.
+    /// Each contact gets a confirmation email and no digest until they confirm. All or nothing.
+    ImportContacts(ImportContactsArgs),
+    /// Build the digests that are due, queue them in the outbox and send the outbox (`serve` does
+    /// the same on a timer, every LOCALVOICE_DIGEST_INTERVAL_SECONDS).
+    Run(DigestsRunArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ImportContactsArgs {
+    /// The CSV file.
+    pub file: std::path::PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct DigestsRunArgs {
+    /// Build this period's digests now, even before the period's first morning (and for
+    /// subscriptions confirmed during it).
+    #[arg(long)]
+    pub now: bool,
+    /// Work out what is due and print it; queue and send nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

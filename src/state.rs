@@ -37,6 +37,8 @@ pub struct AppState {
     pub evidence: EvidenceService,
     /// Taking residents' responses (web form and API).
     pub submissions: Arc<SubmissionService>,
+    /// Community-council digests: subscriptions, building and sending.
+    pub digests: Arc<crate::digest::DigestService>,
     /// The current Local Police Plans from seeds/plans/ (for the evidence pack), read at start-up.
     pub plans: Arc<Vec<crate::seeds::CurrentPlan>>,
 }
@@ -50,6 +52,10 @@ pub struct AppSettings {
     /// A streaming replica of the primary that results, comparisons and packs read from
     /// (`--replica-url`); `None`: everything uses the primary.
     pub replica: Option<DbPool>,
+    /// Where digests and confirmation emails go, and the links in them.
+    pub mail: crate::digest::MailSettings,
+    /// Keys of unsubscribe links and address hashes (see `crate::digest::tokens`).
+    pub digest_keys: crate::digest::tokens::DigestKeys,
 }
 
 impl AppSettings {
@@ -59,12 +65,19 @@ impl AppSettings {
             compute_limit: ComputeLimit::default(),
             form_key: FormKey::random().0,
             replica: None,
+            mail: crate::digest::MailSettings::files(
+                std::env::temp_dir().join(format!("localvoice-mail-{}", std::process::id())),
+                crate::digest::settings::DEFAULT_PUBLIC_URL,
+            ),
+            digest_keys: crate::digest::tokens::DigestKeys::random(),
         }
     }
 }
 
 impl AppState {
-    /// The state of a running service: results and evidence packs cached between requests.
+    /// The state of a running service: results and evidence packs cached between requests. Fails
+    /// when the mail settings cannot be used (an SMTP URL lettre cannot read, a mail folder that
+    /// cannot be created).
     pub fn new(
         pool: DbPool,
         geography: Geography,
@@ -72,7 +85,7 @@ impl AppState {
         consultations: Consultations,
         plans: Vec<crate::seeds::CurrentPlan>,
         settings: AppSettings,
-    ) -> Self {
+    ) -> Result<Self, String> {
         let (geography, population, consultations) =
             (Arc::new(geography), Arc::new(population), Arc::new(consultations));
         let plans = Arc::new(plans);
@@ -94,7 +107,16 @@ impl AppState {
             consultations.clone(),
             settings.form_key,
         ));
-        Self {
+        let digests = Arc::new(crate::digest::DigestService::new(
+            pool.clone(),
+            results.clone(),
+            consultations.clone(),
+            geography.clone(),
+            population.clone(),
+            settings.digest_keys,
+            settings.mail,
+        )?);
+        Ok(Self {
             pool,
             geography,
             consultations,
@@ -102,7 +124,8 @@ impl AppState {
             evidence: EvidenceService::new(results.clone(), plans.clone()),
             results,
             submissions,
+            digests,
             plans,
-        }
+        })
     }
 }

@@ -48,6 +48,7 @@ pub async fn run(cli: &Cli, args: &DemoArgs) -> anyhow::Result<()> {
         }
     }
     drop(conn);
+    demo_digests(&state).await?;
     if args.no_serve {
         println!("Demo data is loaded.");
         return Ok(());
@@ -91,6 +92,27 @@ fn load(
         "{id}: loaded {} demo responses ({wave_name} wave) in {:.1} s.",
         stored.rows,
         started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// Example community-council digests: the demo's subscriptions, the published figures they read
+/// (a snapshot), and this month's digests built and sent (as `.eml` files without an SMTP server).
+async fn demo_digests(state: &crate::state::AppState) -> anyhow::Result<()> {
+    use crate::digest::settings::MailTarget;
+    let MailTarget::Files(dir) = &state.digests.settings().target else {
+        println!("Example digests: not sent, because LOCALVOICE_SMTP_URL is set (they would go to example.org).");
+        return Ok(());
+    };
+    state.digests.add_demo_subscriptions().await?;
+    state.results.take_snapshots(None).await?;
+    let built = state.digests.build_due(chrono::Utc::now(), true, false).await?;
+    let sent = state.digests.send_due().await?;
+    println!(
+        "Example community-council digests: {} built, {} written as .eml files to {} (open one in a mail program).",
+        built.built,
+        sent.sent,
+        dir.display()
     );
     Ok(())
 }

@@ -3,6 +3,7 @@
 
 pub mod defs_check;
 pub mod demo;
+pub mod digests;
 pub mod evidence_pack;
 pub mod import;
 pub mod migrate;
@@ -25,5 +26,6 @@ pub async fn dispatch(cli: Cli) -> anyhow::Result<()> {
         Command::Results(args) => results::run(&cli, args).await,
         Command::EvidencePack(args) => evidence_pack::run(&cli, args).await,
         Command::Snapshot(args) => snapshot::run(&cli, args).await,
+        Command::Digests(command) => digests::run(&cli, command).await,
     }
 }

@@ -138,8 +138,19 @@ pub fn app_state(database: &Database, seeds_dir: &Path, defs_dir: &Path) -> anyh
             compute_limit: compute_limit_from_env()?,
             form_key: form_key(&mut conn)?,
             replica: database.replica.clone(),
+            mail: crate::digest::MailSettings::from_env().map_err(|e| anyhow::anyhow!(e))?,
+            digest_keys: digest_keys(&mut conn)?,
         },
-    ))
+    )
+    .map_err(|e| anyhow::anyhow!(e))?)
+}
+
+/// The digest service's keys (unsubscribe links, address hashes), shared like the form key.
+pub fn digest_keys(conn: &mut PgConnection) -> anyhow::Result<crate::digest::tokens::DigestKeys> {
+    use crate::digest::tokens::{random_key, DigestKeys};
+    let links = db::signing_keys::get_or_create(conn, "digest_links", &random_key())?;
+    let email = db::signing_keys::get_or_create(conn, "email_hash", &random_key())?;
+    DigestKeys::new(&links, &email).map_err(|e| anyhow::anyhow!("the stored digest keys are not usable: {e}"))
 }
 
 /// The survey form's signing key, created at random by the first instance and read by the rest.

@@ -38,9 +38,39 @@ fn schedule_snapshots(results: std::sync::Arc<crate::results::ResultsService>, e
     });
 }
 
+/// Builds due digests and sends the outbox on a timer (every `LOCALVOICE_DIGEST_INTERVAL_SECONDS`).
+/// Several instances may run it: digests are unique per period and rows are claimed with SKIP LOCKED.
+fn schedule_digests(digests: std::sync::Arc<crate::digest::DigestService>) {
+    let every = digests.settings().interval;
+    actix_web::rt::spawn(async move {
+        let mut ticks = tokio::time::interval(every);
+        loop {
+            ticks.tick().await;
+            match digests.build_due(chrono::Utc::now(), false, false).await {
+                Ok(built) if built.built > 0 => tracing::info!(built = built.built, "digests queued"),
+                Ok(_) => {}
+                Err(error) => tracing::warn!(%error, "digests not built; the next tick tries again"),
+            }
+            match digests.send_due().await {
+                Ok(sent) if sent.sent + sent.deferred + sent.failed > 0 => {
+                    tracing::info!(
+                        sent = sent.sent,
+                        deferred = sent.deferred,
+                        failed = sent.failed,
+                        "outbox sent"
+                    )
+                }
+                Ok(_) => {}
+                Err(error) => tracing::warn!(%error, "outbox not sent; the next tick tries again"),
+            }
+        }
+    });
+}
+
 /// Binds, prints the URL and serves; shared with `demo`.
 pub async fn serve(state: crate::state::AppState, bind: &str) -> anyhow::Result<()> {
     schedule_snapshots(state.results.clone(), snapshot_interval()?);
+    schedule_digests(state.digests.clone());
     let app = Application::build(bind, state).map_err(|e| anyhow::anyhow!("could not listen on {bind}: {e}"))?;
     let host = bind.rsplit_once(':').map(|(h, _)| h).unwrap_or("127.0.0.1");
     println!("LocalVoice is listening on http://{host}:{}/", app.port());

@@ -4,8 +4,10 @@
 
 pub mod comments;
 pub mod consultations;
+pub mod digests;
 pub mod error;
 pub mod import_batches;
+pub mod outbox;
 pub mod pool;
 pub mod reference;
 pub mod replication;

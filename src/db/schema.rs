@@ -107,11 +107,69 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    community_councils (id) {
+        id -> Int8,
+        council_area_code -> Text,
+        name -> Text,
+        url -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    digest_subscriptions (id) {
+        id -> Int8,
+        email -> Text,
+        email_hash -> Bytea,
+        council_area_code -> Text,
+        community_council -> Nullable<Text>,
+        postcode_districts -> Array<Text>,
+        frequency -> Text,
+        source -> Text,
+        created_at -> Timestamptz,
+        confirm_token_hash -> Nullable<Bytea>,
+        confirm_expires_at -> Nullable<Timestamptz>,
+        confirmed_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    digest_unsubscribed (email_hash) {
+        email_hash -> Bytea,
+        unsubscribed_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    outbox (id) {
+        id -> Int8,
+        kind -> Text,
+        subscription_id -> Int8,
+        consultation_id -> Nullable<Text>,
+        period -> Nullable<Text>,
+        recipient -> Text,
+        message_id -> Text,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Text,
+        unsubscribe_url -> Nullable<Text>,
+        status -> Text,
+        attempts -> Int4,
+        next_attempt_at -> Timestamptz,
+        locked_until -> Nullable<Timestamptz>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamptz,
+        sent_at -> Nullable<Timestamptz>,
+    }
+}
+
 diesel::joinable!(council_areas -> divisions (division_code));
 diesel::joinable!(population_margins -> council_areas (council_area_code));
 diesel::joinable!(responses -> consultations (consultation_id));
 diesel::joinable!(responses -> council_areas (council_area_code));
 diesel::joinable!(import_batches -> consultations (consultation_id));
+diesel::joinable!(outbox -> digest_subscriptions (subscription_id));
+diesel::joinable!(digest_subscriptions -> council_areas (council_area_code));
 
 diesel::allow_tables_to_appear_in_same_query!(
     divisions,
@@ -122,4 +180,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     responses,
     idempotency_keys,
     snapshots,
+    community_councils,
+    digest_subscriptions,
+    outbox,
 );

@@ -27,7 +27,8 @@ async fn app_with_database_down() -> (String, reqwest::Client, TestDb) {
         Consultations::new(app.state.consultations.all().to_vec()),
         app.state.plans.to_vec(),
         localvoice::state::AppSettings::for_one_instance(),
-    );
+    )
+    .unwrap();
     let server = Application::build("127.0.0.1:0", state).unwrap();
     let address = format!("http://127.0.0.1:{}", server.port());
     actix_web::rt::spawn(server.run_until_stopped());

@@ -251,6 +251,39 @@ fn spawn_instance(
     compute_limit: ComputeLimit,
     replica_url: Option<&str>,
 ) -> (String, AppState) {
+    spawn_instance_with_mail(database_url, defs_dir, compute_limit, replica_url, None)
+}
+
+/// Starts the app with the test consultations, sending its emails as `mail` says.
+pub async fn spawn_app_with_mail(mail: localvoice::digest::MailSettings) -> TestApp {
+    localvoice::telemetry::init();
+    let db = TestDb::new();
+    let (address, state) = spawn_instance_with_mail(
+        &db.url,
+        &repo_path("tests/api/defs"),
+        ComputeLimit::default(),
+        None,
+        Some(mail),
+    );
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    TestApp {
+        address,
+        client,
+        db,
+        state,
+    }
+}
+
+fn spawn_instance_with_mail(
+    database_url: &str,
+    defs_dir: &Path,
+    compute_limit: ComputeLimit,
+    replica_url: Option<&str>,
+    mail: Option<localvoice::digest::MailSettings>,
+) -> (String, AppState) {
     let mut conn = PgConnection::establish(database_url).expect("connect to test database");
     let geography = db::reference::load_geography(&mut conn).expect("geography loads");
     let population = db::results::load_population(&mut conn).expect("population margins load");
@@ -270,9 +303,16 @@ fn spawn_instance(
         AppSettings {
             compute_limit,
             replica: replica_url.map(|url| db::pool::build_pool(url, 4, std::time::Duration::from_secs(3))),
-            ..AppSettings::for_one_instance()
+            ..match mail {
+                Some(mail) => AppSettings {
+                    mail,
+                    ..AppSettings::for_one_instance()
+                },
+                None => AppSettings::for_one_instance(),
+            }
         },
-    );
+    )
+    .expect("the app state builds");
     let app = Application::build("127.0.0.1:0", state.clone()).expect("app binds");
     let address = format!("http://127.0.0.1:{}", app.port());
     actix_web::rt::spawn(app.run_until_stopped());

@@ -7,6 +7,8 @@
 mod accessibility;
 mod assets;
 mod csrf;
+mod digest_links;
+mod digests;
 pub(crate) mod errors;
 mod fields;
 mod form;
@@ -37,6 +39,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     survey::configure(cfg);
     thanks::configure(cfg);
     accessibility::configure(cfg);
+    digests::configure(cfg);
+    digest_links::configure(cfg);
     assets::configure(cfg);
 }
 

@@ -164,4 +164,5 @@ pub fn state_without_database(definitions: Vec<SurveyDefinition>) -> AppState {
         Vec::new(),
         crate::state::AppSettings::for_one_instance(),
     )
+    .unwrap_or_else(|e| panic!("test state: {e}"))
 }

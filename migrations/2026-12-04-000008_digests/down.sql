@@ -1,0 +1,4 @@
+DROP TABLE outbox;
+DROP TABLE digest_unsubscribed;
+DROP TABLE digest_subscriptions;
+DROP TABLE community_councils;

@@ -1,0 +1,166 @@
+//! The outbox: emails waiting to be sent, written in the same transaction as what caused them, and
+//! claimed by senders with `FOR UPDATE SKIP LOCKED` and a lease, so that several instances can
+//! send without two of them sending the same row at once.
+
+use super::error::DbError;
+use super::schema::outbox;
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Integer, Nullable, Text, Timestamptz};
+use std::time::Duration;
+
+/// An email to queue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEmail {
+    pub kind: &'static str,
+    /// For digests: the consultation and period (at most one digest per subscription for each).
+    pub digest_of: Option<(String, String)>,
+    pub recipient: String,
+    pub message_id: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: String,
+    pub unsubscribe_url: Option<String>,
+}
+
+/// Queues `email` for subscription `subscription_id`. `false` when a digest for the same
+/// consultation and period was queued already (nothing is written).
+pub fn insert_email(conn: &mut PgConnection, subscription_id: i64, email: &NewEmail) -> Result<bool, DbError> {
+    let (consultation, period) = match &email.digest_of {
+        Some((c, p)) => (Some(c.as_str()), Some(p.as_str())),
+        None => (None, None),
+    };
+    let inserted = diesel::insert_into(outbox::table)
+        .values((
+            outbox::kind.eq(email.kind),
+            outbox::subscription_id.eq(subscription_id),
+            outbox::consultation_id.eq(consultation),
+            outbox::period.eq(period),
+            outbox::recipient.eq(&email.recipient),
+            outbox::message_id.eq(&email.message_id),
+            outbox::subject.eq(&email.subject),
+            outbox::body_text.eq(&email.body_text),
+            outbox::body_html.eq(&email.body_html),
+            outbox::unsubscribe_url.eq(&email.unsubscribe_url),
+        ))
+        .on_conflict((outbox::subscription_id, outbox::consultation_id, outbox::period))
+        .do_nothing()
+        .execute(conn)?;
+    Ok(inserted == 1)
+}
+
+/// The (subscription, consultation, period) of every digest queued or sent.
+pub fn digest_keys(conn: &mut PgConnection) -> Result<Vec<(i64, Option<String>, Option<String>)>, DbError> {
+    Ok(outbox::table
+        .filter(outbox::kind.eq("digest"))
+        .select((outbox::subscription_id, outbox::consultation_id, outbox::period))
+        .load(conn)?)
+}
+
+/// A claimed email, ready to send.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct ClaimedEmail {
+    #[diesel(sql_type = BigInt)]
+    pub id: i64,
+    #[diesel(sql_type = Text)]
+    pub recipient: String,
+    #[diesel(sql_type = Text)]
+    pub message_id: String,
+    #[diesel(sql_type = Text)]
+    pub subject: String,
+    #[diesel(sql_type = Text)]
+    pub body_text: String,
+    #[diesel(sql_type = Text)]
+    pub body_html: String,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub unsubscribe_url: Option<String>,
+    #[diesel(sql_type = Integer)]
+    pub attempts: i32,
+    #[diesel(sql_type = Timestamptz)]
+    pub created_at: DateTime<Utc>,
+}
+
+/// Claims up to `limit` due emails for `lease`: nobody else claims them until it ends, and each
+/// claim counts as an attempt. Rows another sender is claiming at this moment are skipped.
+pub fn claim(conn: &mut PgConnection, limit: i64, lease: Duration) -> Result<Vec<ClaimedEmail>, DbError> {
+    let lease_ms = i64::try_from(lease.as_millis()).unwrap_or(i64::MAX);
+    Ok(diesel::sql_query(
+        "UPDATE outbox SET locked_until = now() + $2 * interval '1 millisecond', attempts = attempts + 1 \
+         WHERE id IN ( \
+           SELECT id FROM outbox \
+           WHERE status = 'pending' AND next_attempt_at <= now() \
+             AND (locked_until IS NULL OR locked_until < now()) \
+           ORDER BY next_attempt_at, id LIMIT $1 \
+           FOR UPDATE SKIP LOCKED) \
+         RETURNING id, recipient, message_id, subject, body_text, body_html, unsubscribe_url, attempts, created_at",
+    )
+    .bind::<BigInt, _>(limit)
+    .bind::<BigInt, _>(lease_ms)
+    .load(conn)?)
+}
+
+/// The server took the message (250).
+pub fn mark_sent(conn: &mut PgConnection, id: i64) -> Result<(), DbError> {
+    diesel::update(outbox::table.find(id))
+        .set((
+            outbox::status.eq("sent"),
+            outbox::sent_at.eq(diesel::dsl::now),
+            outbox::locked_until.eq(None::<DateTime<Utc>>),
+            outbox::last_error.eq(None::<String>),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// A transient failure: try again after `delay`.
+pub fn mark_retry(conn: &mut PgConnection, id: i64, delay: Duration, error: &str) -> Result<(), DbError> {
+    let at = Utc::now() + chrono::Duration::from_std(delay).unwrap_or(chrono::Duration::hours(6));
+    diesel::update(outbox::table.find(id))
+        .set((
+            outbox::next_attempt_at.eq(at),
+            outbox::locked_until.eq(None::<DateTime<Utc>>),
+            outbox::last_error.eq(truncate(error)),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// A permanent failure (5xx, or too many attempts): never tried again.
+pub fn mark_failed(conn: &mut PgConnection, id: i64, error: &str) -> Result<(), DbError> {
+    diesel::update(outbox::table.find(id))
+        .set((
+            outbox::status.eq("failed"),
+            outbox::locked_until.eq(None::<DateTime<Utc>>),
+            outbox::last_error.eq(truncate(error)),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+fn truncate(error: &str) -> String {
+    error.chars().take(1000).collect()
+}
+
+/// How many emails are in each state.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct OutboxCounts {
+    pub pending: i64,
+    pub sent: i64,
+    pub failed: i64,
+}
+
+pub fn counts(conn: &mut PgConnection) -> Result<OutboxCounts, DbError> {
+    let rows: Vec<(String, i64)> = outbox::table
+        .group_by(outbox::status)
+        .select((outbox::status, diesel::dsl::count_star()))
+        .load(conn)?;
+    let mut counts = OutboxCounts::default();
+    for (status, n) in rows {
+        match status.as_str() {
+            "pending" => counts.pending = n,
+            "sent" => counts.sent = n,
+            _ => counts.failed += n,
+        }
+    }
+    Ok(counts)
+}
