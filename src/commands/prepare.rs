@@ -128,7 +128,7 @@ pub fn app_state(database: &Database, seeds_dir: &Path, defs_dir: &Path) -> anyh
     let defs = definitions(defs_dir, &reference.geography)?;
     db::consultations::sync_definitions(&mut conn, &defs)?;
     tracing::info!(consultations = defs.len(), "loaded consultation definitions");
-    Ok(AppState::new(
+    AppState::new(
         database.pool.clone(),
         reference.geography,
         reference.population,
@@ -142,7 +142,7 @@ pub fn app_state(database: &Database, seeds_dir: &Path, defs_dir: &Path) -> anyh
             digest_keys: digest_keys(&mut conn)?,
         },
     )
-    .map_err(|e| anyhow::anyhow!(e))?)
+    .map_err(|e| anyhow::anyhow!(e))
 }
 
 /// The digest service's keys (unsubscribe links, address hashes), shared like the form key.

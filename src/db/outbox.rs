@@ -49,12 +49,16 @@ pub fn insert_email(conn: &mut PgConnection, subscription_id: i64, email: &NewEm
     Ok(inserted == 1)
 }
 
-/// The (subscription, consultation, period) of every digest queued or sent.
-pub fn digest_keys(conn: &mut PgConnection) -> Result<Vec<(i64, Option<String>, Option<String>)>, DbError> {
-    Ok(outbox::table
+/// A digest queued or sent: its subscription, consultation and period.
+pub type DigestKey = (i64, String, String);
+
+/// The key of every digest queued or sent.
+pub fn digest_keys(conn: &mut PgConnection) -> Result<Vec<DigestKey>, DbError> {
+    let rows: Vec<(i64, Option<String>, Option<String>)> = outbox::table
         .filter(outbox::kind.eq("digest"))
         .select((outbox::subscription_id, outbox::consultation_id, outbox::period))
-        .load(conn)?)
+        .load(conn)?;
+    Ok(rows.into_iter().filter_map(|(s, c, p)| Some((s, c?, p?))).collect())
 }
 
 /// A claimed email, ready to send.

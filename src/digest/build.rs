@@ -61,10 +61,9 @@ impl DigestService {
                 crate::db::run(&self.pool, move |c| digests::purge_unconfirmed(c, now)).await?;
         }
         let subscriptions = crate::db::run(&self.pool, digests::confirmed_subscriptions).await?;
-        let queued: HashSet<(i64, String, String)> = crate::db::run(&self.pool, outbox::digest_keys)
+        let queued: HashSet<outbox::DigestKey> = crate::db::run(&self.pool, outbox::digest_keys)
             .await?
             .into_iter()
-            .filter_map(|(s, c, p)| Some((s, c?, p?)))
             .collect();
         let jobs = self.due_jobs(&subscriptions, now, now_anyway);
         let mut by_consultation: BTreeMap<&str, Vec<Job<'_>>> = BTreeMap::new();

@@ -118,29 +118,27 @@ pub fn compose(inputs: DigestInputs<'_>) -> DigestContent {
     let threshold = inputs.threshold;
     let area_name = report.area.name.clone();
     let counts = inputs.counts;
-    let count_text = |n: u64| {
-        if n > 0 && n < u64::from(threshold) {
-            format!("fewer than {threshold}")
+    // A count below the threshold (0 included: it may hide responses not yet released) is withheld,
+    // and so is the rate made from it.
+    let line = |place: String, (n, adults): (u64, u64)| {
+        if n < u64::from(threshold) {
+            RateLine {
+                place,
+                responses: format!("fewer than {threshold}"),
+                per_thousand: crate::format::SUPPRESSED.to_string(),
+            }
         } else {
-            crate::format::count(usize::try_from(n).unwrap_or(usize::MAX))
+            RateLine {
+                place,
+                responses: crate::format::count(usize::try_from(n).unwrap_or(usize::MAX)),
+                per_thousand: per_thousand(n, adults),
+            }
         }
     };
     let rates = vec![
-        RateLine {
-            place: area_name.clone(),
-            responses: count_text(counts.area.0),
-            per_thousand: per_thousand(counts.area.0, counts.area.1),
-        },
-        RateLine {
-            place: format!("{} Division", inputs.division_name),
-            responses: count_text(counts.division.0),
-            per_thousand: per_thousand(counts.division.0, counts.division.1),
-        },
-        RateLine {
-            place: "Scotland".into(),
-            responses: count_text(counts.scotland.0),
-            per_thousand: per_thousand(counts.scotland.0, counts.scotland.1),
-        },
+        line(area_name.clone(), counts.area),
+        line(format!("{} Division", inputs.division_name), counts.division),
+        line("Scotland".into(), counts.scotland),
     ];
     let districts = inputs.districts.map(|(list, n)| {
         let names = list.join(", ");

@@ -128,7 +128,7 @@ mod tests {
     fn a_good_form_parses_with_monthly_by_default() {
         let geography = crate::testdata::geography();
         let s = form("sec@cc.example.org", "S12000036", "EH4 EH12")
-            .parse(&geography)
+            .parse(geography)
             .unwrap();
         assert_eq!(s.area.name, "City of Edinburgh");
         assert_eq!(s.frequency, Frequency::Monthly);
@@ -141,9 +141,9 @@ mod tests {
         let mut bad = form("not-an-address", "Atlantis", "");
         bad.frequency = "daily".into();
         bad.community_council = "x".repeat(201);
-        let fields: Vec<&str> = bad.parse(&geography).unwrap_err().iter().map(|e| e.field).collect();
+        let fields: Vec<&str> = bad.parse(geography).unwrap_err().iter().map(|e| e.field).collect();
         assert_eq!(fields, ["email", "council_area", "community_council", "frequency"]);
-        let errors = form("a@example.org", "S12000036", "ZE1").parse(&geography).unwrap_err();
+        let errors = form("a@example.org", "S12000036", "ZE1").parse(geography).unwrap_err();
         assert_eq!(errors[0].field, "postcode_districts");
         assert!(errors[0].message.contains("ZE1 is not in City of Edinburgh"));
     }

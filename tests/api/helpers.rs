@@ -254,17 +254,11 @@ fn spawn_instance(
     spawn_instance_with_mail(database_url, defs_dir, compute_limit, replica_url, None)
 }
 
-/// Starts the app with the test consultations, sending its emails as `mail` says.
-pub async fn spawn_app_with_mail(mail: localvoice::digest::MailSettings) -> TestApp {
+/// Starts the app with the consultations in `defs_dir`, sending its emails as `mail` says.
+pub async fn spawn_app_with_mail(defs_dir: &Path, mail: localvoice::digest::MailSettings) -> TestApp {
     localvoice::telemetry::init();
     let db = TestDb::new();
-    let (address, state) = spawn_instance_with_mail(
-        &db.url,
-        &repo_path("tests/api/defs"),
-        ComputeLimit::default(),
-        None,
-        Some(mail),
-    );
+    let (address, state) = spawn_instance_with_mail(&db.url, defs_dir, ComputeLimit::default(), None, Some(mail));
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
