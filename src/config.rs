@@ -11,6 +11,7 @@
 //! | `LOCALVOICE_BIND` | address `serve` and `demo` listen on | `127.0.0.1:8080` | `cli` (`--bind`) |
 //! | `LOCALVOICE_DB_POOL` | largest number of pooled database connections | `16` | [`DatabaseSettings`] |
 //! | `LOCALVOICE_DB_STATEMENT_TIMEOUT_MS` | longest a statement on a pooled connection may run, in milliseconds, before PostgreSQL cancels it | `30000` | [`DatabaseSettings`] |
+//! | `LOCALVOICE_SMTP_URL`, `LOCALVOICE_MAIL_DIR`, `LOCALVOICE_MAIL_FROM`, `LOCALVOICE_PUBLIC_URL`, `LOCALVOICE_DKIM_KEY_FILE`, `LOCALVOICE_DKIM_SELECTOR`, `LOCALVOICE_MAIL_PER_DOMAIN_PER_SECOND`, `LOCALVOICE_MAIL_MAX_ATTEMPTS`, `LOCALVOICE_MAIL_RETRY_SECONDS`, `LOCALVOICE_DIGEST_INTERVAL_SECONDS` | where digests and confirmation emails go and how they are paced and retried | see `crate::digest::settings` | `crate::digest::settings::MailSettings::from_env` |
 //! | `LOCALVOICE_LOG` / `RUST_LOG` | log filter (tracing `EnvFilter` syntax) | `info` | `telemetry` |
 //! | `LOCALVOICE_LOG_FORMAT` | `json` for one JSON object per log line | human-readable | `telemetry` |
 

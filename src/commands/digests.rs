@@ -48,7 +48,9 @@ async fn import_contacts(digests: &DigestService, args: &ImportContactsArgs) -> 
 
 async fn run_due(digests: &DigestService, args: &DigestsRunArgs) -> anyhow::Result<()> {
     let now = chrono::Utc::now();
+    let started = std::time::Instant::now();
     let built = digests.build_due(now, args.now, args.dry_run).await?;
+    let build_seconds = started.elapsed().as_secs_f64();
     for example in &built.examples {
         println!("  {example}");
     }
@@ -67,8 +69,15 @@ async fn run_due(digests: &DigestService, args: &DigestsRunArgs) -> anyhow::Resu
     if args.dry_run {
         return Ok(());
     }
+    let started = std::time::Instant::now();
     let sent = digests.send_due().await?;
+    let send_seconds = started.elapsed().as_secs_f64();
     println!("{}", sent_line(digests, sent));
+    println!(
+        "sent in {send_seconds:.2} s ({:.0} messages/s); build and send {:.2} s",
+        sent.sent as f64 / send_seconds.max(1e-9),
+        build_seconds + send_seconds
+    );
     Ok(())
 }
 

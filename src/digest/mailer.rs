@@ -105,3 +105,65 @@ pub fn build_message(settings: &MailSettings, email: &ClaimedEmail) -> Result<Me
 pub fn new_message_id(kind: &str, sender_domain: &str) -> String {
     format!("<{kind}.{}@{sender_domain}>", uuid::Uuid::new_v4().simple())
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use base64::Engine;
+    use lettre::message::dkim::{DkimConfig, DkimSigningAlgorithm, DkimSigningKey};
+
+    fn email(unsubscribe: Option<&str>) -> ClaimedEmail {
+        ClaimedEmail {
+            id: 7,
+            recipient: "sec@cc.example.org".into(),
+            message_id: "<digest.abc@localvoice.invalid>".into(),
+            subject: "What residents are telling us".into(),
+            body_text: "62% (58% to 66%)".into(),
+            body_html: "<p>62% (58% to 66%)</p>".into(),
+            unsubscribe_url: unsubscribe.map(str::to_string),
+            attempts: 1,
+            created_at: chrono::Utc::now(),
+        }
+    }
+
+    #[test]
+    fn a_digest_carries_one_click_unsubscribe_and_its_stored_message_id() {
+        let settings = MailSettings::files(std::env::temp_dir(), "https://lv.example.gov.uk");
+        let raw = String::from_utf8(
+            build_message(&settings, &email(Some("https://lv.example.gov.uk/digests/unsubscribe/u1.7.x")))
+                .unwrap()
+                .formatted(),
+        )
+        .unwrap();
+        assert!(raw.contains("List-Unsubscribe: <https://lv.example.gov.uk/digests/unsubscribe/u1.7.x>"), "{raw}");
+        assert!(raw.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
+        assert!(raw.contains("Message-ID: <digest.abc@localvoice.invalid>"));
+        assert!(raw.contains("multipart/alternative"));
+        let confirmation = String::from_utf8(build_message(&settings, &email(None)).unwrap().formatted()).unwrap();
+        assert!(!confirmation.contains("List-Unsubscribe"));
+    }
+
+    #[test]
+    fn with_a_dkim_key_every_email_is_signed_for_the_sender_domain() {
+        let mut settings = MailSettings::files(std::env::temp_dir(), "https://lv.example.gov.uk");
+        let seed = base64::engine::general_purpose::STANDARD.encode([7u8; 32]);
+        let key = DkimSigningKey::new(&seed, DkimSigningAlgorithm::Ed25519).unwrap();
+        settings.dkim = Some(std::sync::Arc::new(DkimConfig::default_config(
+            "lv2026".into(),
+            settings.sender_domain(),
+            key,
+        )));
+        let raw = String::from_utf8(build_message(&settings, &email(Some("https://x/u"))).unwrap().formatted()).unwrap();
+        let signature = raw.lines().find(|l| l.starts_with("DKIM-Signature:")).expect("signed");
+        assert!(signature.contains("d=localvoice.invalid") && signature.contains("s=lv2026"), "{signature}");
+    }
+
+    #[test]
+    fn a_recipient_that_cannot_be_addressed_is_a_permanent_failure() {
+        let settings = MailSettings::files(std::env::temp_dir(), "https://lv.example.gov.uk");
+        let mut bad = email(None);
+        bad.recipient = "not an address".into();
+        assert!(matches!(build_message(&settings, &bad), Err(SendFailure::Permanent(_))));
+    }
+}

@@ -89,6 +89,9 @@ if [ -z "${LOCALVOICE_URL:-}" ]; then
   fi
 
   defs_open_today "$workdir/defs"
+  # Emails (the demo's example digests, sign-up confirmations) go to files here; the digest test
+  # reads an example digest's unsubscribe link from them.
+  export LOCALVOICE_MAIL_DIR="$workdir/mail"
   # Synthetic responses for the open consultation and its previous wave, so that the analyst pages
   # have weighted results and a comparison to show (reused if the database already has them).
   "$bin" --database-url "$db_url" --defs "$workdir/defs" --seeds "$root/seeds" demo --no-serve \
