@@ -45,11 +45,16 @@ fn schedule_digests(digests: std::sync::Arc<crate::digest::DigestService>) {
     actix_web::rt::spawn(async move {
         let mut ticks = tokio::time::interval(every);
         loop {
-            ticks.tick().await;
-            match digests.build_due(chrono::Utc::now(), false, false).await {
-                Ok(built) if built.built > 0 => tracing::info!(built = built.built, "digests queued"),
-                Ok(_) => {}
-                Err(error) => tracing::warn!(%error, "digests not built; the next tick tries again"),
+            let build = tokio::select! {
+                _ = ticks.tick() => true,
+                () = digests.woken() => false,
+            };
+            if build {
+                match digests.build_due(chrono::Utc::now(), false, false).await {
+                    Ok(built) if built.built > 0 => tracing::info!(built = built.built, "digests queued"),
+                    Ok(_) => {}
+                    Err(error) => tracing::warn!(%error, "digests not built; the next tick tries again"),
+                }
             }
             match digests.send_due().await {
                 Ok(sent) if sent.sent + sent.deferred + sent.failed > 0 => {

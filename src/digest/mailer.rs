@@ -131,12 +131,18 @@ mod tests {
     fn a_digest_carries_one_click_unsubscribe_and_its_stored_message_id() {
         let settings = MailSettings::files(std::env::temp_dir(), "https://lv.example.gov.uk");
         let raw = String::from_utf8(
-            build_message(&settings, &email(Some("https://lv.example.gov.uk/digests/unsubscribe/u1.7.x")))
-                .unwrap()
-                .formatted(),
+            build_message(
+                &settings,
+                &email(Some("https://lv.example.gov.uk/digests/unsubscribe/u1.7.x")),
+            )
+            .unwrap()
+            .formatted(),
         )
         .unwrap();
-        assert!(raw.contains("List-Unsubscribe: <https://lv.example.gov.uk/digests/unsubscribe/u1.7.x>"), "{raw}");
+        assert!(
+            raw.contains("List-Unsubscribe: <https://lv.example.gov.uk/digests/unsubscribe/u1.7.x>"),
+            "{raw}"
+        );
         assert!(raw.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
         assert!(raw.contains("Message-ID: <digest.abc@localvoice.invalid>"));
         assert!(raw.contains("multipart/alternative"));
@@ -154,9 +160,17 @@ mod tests {
             settings.sender_domain(),
             key,
         )));
-        let raw = String::from_utf8(build_message(&settings, &email(Some("https://x/u"))).unwrap().formatted()).unwrap();
+        let raw = String::from_utf8(
+            build_message(&settings, &email(Some("https://x/u")))
+                .unwrap()
+                .formatted(),
+        )
+        .unwrap();
         let signature = raw.lines().find(|l| l.starts_with("DKIM-Signature:")).expect("signed");
-        assert!(signature.contains("d=localvoice.invalid") && signature.contains("s=lv2026"), "{signature}");
+        assert!(
+            signature.contains("d=localvoice.invalid") && signature.contains("s=lv2026"),
+            "{signature}"
+        );
     }
 
     #[test]

@@ -15,6 +15,7 @@ use crate::db::outbox::{self, ClaimedEmail};
 use crate::domain::email_address::domain_of;
 use rand::Rng;
 use std::collections::HashMap;
+use std::sync::Mutex;
 use std::time::Duration;
 use tokio::time::Instant;
 
@@ -31,6 +32,31 @@ pub struct SendReport {
     pub deferred: usize,
     /// Permanent failures (5xx, or out of attempts).
     pub failed: usize,
+}
+
+/// The next free sending slot per receiving domain, shared by every send of one instance.
+pub struct Pacing {
+    spacing: Duration,
+    next: Mutex<HashMap<String, Instant>>,
+}
+
+impl Pacing {
+    pub fn new(per_second: u32) -> Self {
+        Self {
+            spacing: Duration::from_secs(1) / per_second.max(1),
+            next: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// When the next message to `domain` may start (now, or a spacing after the previous one).
+    fn slot(&self, domain: &str) -> Instant {
+        let now = Instant::now();
+        let mut next = self.next.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        next.retain(|_, at| *at > now);
+        let at = next.get(domain).copied().unwrap_or(now).max(now);
+        next.insert(domain.to_string(), at + self.spacing);
+        at
+    }
 }
 
 /// What happened to one email.
@@ -74,15 +100,10 @@ impl DigestService {
 
     /// Sends a claimed batch, paced per domain, at most [`IN_FLIGHT`] at once.
     async fn send_batch(&self, batch: Vec<ClaimedEmail>) -> Vec<(i64, Outcome)> {
-        let spacing = Duration::from_secs(1) / self.settings.per_domain_per_second.max(1);
-        let start = Instant::now();
-        let mut next_slot: HashMap<String, Instant> = HashMap::new();
         let limit = std::sync::Arc::new(tokio::sync::Semaphore::new(IN_FLIGHT));
         let mut tasks = tokio::task::JoinSet::new();
         for email in batch {
-            let slot = next_slot.entry(domain_of(&email.recipient)).or_insert(start);
-            let at = *slot;
-            *slot = at + spacing;
+            let at = self.pacing.slot(&domain_of(&email.recipient));
             let (mailer, settings, limit) = (self.mailer.clone(), self.settings.clone(), limit.clone());
             tasks.spawn(async move {
                 tokio::time::sleep_until(at).await;

@@ -40,6 +40,11 @@ pub struct DigestService {
     pub(super) keys: DigestKeys,
     pub(super) settings: MailSettings,
     pub(super) mailer: Arc<Mailer>,
+    pub(super) pacing: super::sender::Pacing,
+    /// Wakes the background sender (`serve`) when an email is queued, so a confirmation goes at
+    /// once rather than at the next timer tick. Sending stays on the sender's own task and
+    /// runtime: the SMTP connection pool is never shared between the server's worker runtimes.
+    wake: tokio::sync::Notify,
 }
 
 /// What an unsubscribe link did.
@@ -62,7 +67,10 @@ impl DigestService {
         settings: MailSettings,
     ) -> Result<Self, String> {
         let mailer = Arc::new(Mailer::new(&settings)?);
+        let pacing = super::sender::Pacing::new(settings.per_domain_per_second);
         Ok(Self {
+            pacing,
+            wake: tokio::sync::Notify::new(),
             pool,
             results,
             consultations,
@@ -133,6 +141,16 @@ impl DigestService {
             unsubscribe_url: None,
         };
         Ok((subscription, token, email))
+    }
+
+    /// Asks the background sender to send the outbox now (a wake-up is kept if it is busy).
+    pub fn wake_sender(&self) {
+        self.wake.notify_one();
+    }
+
+    /// Resolves when [`Self::wake_sender`] was called.
+    pub async fn woken(&self) {
+        self.wake.notified().await;
     }
 
     /// Follows a confirmation link.

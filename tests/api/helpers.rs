@@ -217,7 +217,15 @@ pub async fn spawn_app_with_limit(defs_dir: &Path, compute_limit: ComputeLimit) 
 /// One more LocalVoice instance, with its own pool and caches, on the same database as `app`
 /// (as a second `serve` process behind a load balancer would be).
 pub fn another_instance(app: &TestApp) -> TestApp {
-    let (address, state) = spawn_instance(&app.db.url, &repo_path("tests/api/defs"), ComputeLimit::default(), None);
+    // The same mail settings too, so both instances send to the same place.
+    let mail = Some(app.state.digests.settings().clone());
+    let (address, state) = spawn_instance_with_mail(
+        &app.db.url,
+        &repo_path("tests/api/defs"),
+        ComputeLimit::default(),
+        None,
+        mail,
+    );
     TestApp {
         address,
         client: app.client.clone(),

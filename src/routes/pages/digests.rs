@@ -123,12 +123,7 @@ async fn submit(req: HttpRequest, state: web::Data<AppState>, form: web::Form<Si
     match state.digests.sign_up(sign_up, "sign-up").await {
         Ok(_) => {
             // Send the confirmation now rather than at the next timer tick.
-            let digests = state.digests.clone();
-            actix_web::rt::spawn(async move {
-                if let Err(error) = digests.send_due().await {
-                    tracing::warn!(%error, "outbox not sent after a sign-up; the timer will");
-                }
-            });
+            state.digests.wake_sender();
             render_private(StatusCode::OK, &message(
                 "Check your email",
                 vec![

@@ -141,6 +141,52 @@ async fn two_instances_sending_at_once_deliver_each_email_once() {
     let (a, b) = tokio::join!(app.state.digests.send_due(), other.state.digests.send_due());
     assert_eq!(a.unwrap().sent + b.unwrap().sent, 5);
     let ids = message_ids(&sink);
-    assert_eq!(ids.len(), 5);
+    assert_eq!(ids.len(), 5, "{ids:?} from {} messages", sink.received().len());
     assert!(ids.values().all(|n| *n == 1), "{ids:?}");
+}
+
+#[actix_web::test]
+async fn messages_to_one_domain_are_paced_and_other_domains_are_not_held_up() {
+    let sink = SmtpSink::start();
+    let mut settings = mail_to(&sink);
+    settings.per_domain_per_second = 2;
+    let app = crate::helpers::spawn_app_with_mail(&crate::helpers::repo_path("tests/api/defs"), settings).await;
+    // Five emails to one domain (sign-ups at example.org) and one to another.
+    for (i, email) in [
+        "a@example.org",
+        "b@example.org",
+        "c@example.org",
+        "d@example.org",
+        "e@example.org",
+        "x@other.example.net",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let area = if i % 2 == 0 { "S12000036" } else { "S12000019" };
+        let res = super::post_sign_up(&app, &[("email", email), ("council_area", area)]).await;
+        assert_eq!(res.status(), 200);
+    }
+    // The sign-up handler may have started sending already; wait for everything to be delivered.
+    let started = std::time::Instant::now();
+    while count(&app, "SELECT count(*) AS n FROM outbox WHERE status = 'pending'") > 0 {
+        app.state.digests.send_due().await.unwrap();
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let received = sink.wait_for(6);
+    assert_eq!(received.len(), 6);
+    // At 2 a second, the fifth message to example.org cannot start before 2 s after the first,
+    // however many sends ran at once.
+    let at: Vec<std::time::Instant> = received
+        .iter()
+        .filter(|m| m.to.iter().any(|t| t.ends_with("@example.org")))
+        .map(|m| m.at)
+        .collect();
+    assert_eq!(at.len(), 5);
+    let spread = *at.iter().max().unwrap() - *at.iter().min().unwrap();
+    assert!(
+        spread >= std::time::Duration::from_millis(1_500),
+        "five messages to one domain within {spread:?}"
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
 }

@@ -16,6 +16,8 @@ use std::time::Duration;
 pub struct Received {
     pub to: Vec<String>,
     pub data: Vec<u8>,
+    /// When the server accepted it.
+    pub at: std::time::Instant,
 }
 
 impl Received {
@@ -63,6 +65,7 @@ impl Handler for Collector {
         self.shared.received.lock().unwrap().push(Received {
             to: std::mem::take(&mut self.to),
             data: std::mem::take(&mut self.data),
+            at: std::time::Instant::now(),
         });
         mailin::response::OK
     }
