@@ -49,6 +49,17 @@ pub fn insert_email(conn: &mut PgConnection, subscription_id: i64, email: &NewEm
     Ok(inserted == 1)
 }
 
+/// Queues many emails in one transaction; how many were new (the rest were queued already).
+pub fn insert_emails(conn: &mut PgConnection, emails: &[(i64, NewEmail)]) -> Result<usize, DbError> {
+    conn.transaction(|conn| {
+        let mut inserted = 0;
+        for (subscription_id, email) in emails {
+            inserted += usize::from(insert_email(conn, *subscription_id, email)?);
+        }
+        Ok(inserted)
+    })
+}
+
 /// A digest queued or sent: its subscription, consultation and period.
 pub type DigestKey = (i64, String, String);
 
@@ -103,9 +114,9 @@ pub fn claim(conn: &mut PgConnection, limit: i64, lease: Duration) -> Result<Vec
     .load(conn)?)
 }
 
-/// The server took the message (250).
-pub fn mark_sent(conn: &mut PgConnection, id: i64) -> Result<(), DbError> {
-    diesel::update(outbox::table.find(id))
+/// The server took these messages (250).
+pub fn mark_sent(conn: &mut PgConnection, ids: &[i64]) -> Result<(), DbError> {
+    diesel::update(outbox::table.filter(outbox::id.eq_any(ids)))
         .set((
             outbox::status.eq("sent"),
             outbox::sent_at.eq(diesel::dsl::now),

@@ -138,17 +138,10 @@ impl DigestService {
             .await?
             .into_iter()
             .collect();
-        let mut reports: HashMap<String, Arc<ResultsReport>> = HashMap::new();
+        let reports = self.area_reports(&jobs, report).await?;
+        let mut queued = Vec::with_capacity(jobs.len());
         for job in jobs {
-            let code = job.area.code.as_str().to_string();
-            if !reports.contains_key(&code) {
-                let started = Instant::now();
-                let area_report = self.results.report(&area_request(job.definition, job.area)).await?;
-                report.engine_seconds += started.elapsed().as_secs_f64();
-                report.areas_computed += 1;
-                reports.insert(code.clone(), area_report);
-            }
-            let Some(area_report) = reports.get(&code) else {
+            let Some(area_report) = reports.get(job.area.code.as_str()) else {
                 continue;
             };
             let email = self.digest_email(&job, area_report, &counts, now).await?;
@@ -157,20 +150,47 @@ impl DigestService {
                     .examples
                     .push(format!("{} <{}>", email.subject, job.subscription.email));
             }
-            if dry_run {
-                report.built += 1;
-                continue;
-            }
-            let subscription_id = job.subscription.id;
-            let inserted =
-                crate::db::run(&self.pool, move |c| outbox::insert_email(c, subscription_id, &email)).await?;
-            if inserted {
-                report.built += 1;
-            } else {
-                report.already_queued += 1;
+            queued.push((job.subscription.id, email));
+        }
+        if dry_run {
+            report.built += queued.len();
+            return Ok(());
+        }
+        // One transaction for the lot: a round trip per digest would cost more than building it.
+        let total = queued.len();
+        let inserted = crate::db::run(&self.pool, move |c| outbox::insert_emails(c, &queued)).await?;
+        report.built += inserted;
+        report.already_queued += total - inserted;
+        Ok(())
+    }
+
+    /// The results report of every area the jobs need, worked out concurrently (as many at once
+    /// as the results service's compute limit allows: one per core by default).
+    async fn area_reports(
+        &self,
+        jobs: &[Job<'_>],
+        report: &mut BuildReport,
+    ) -> Result<HashMap<String, Arc<ResultsReport>>, DigestError> {
+        let started = Instant::now();
+        let mut tasks = tokio::task::JoinSet::new();
+        let mut asked = HashSet::new();
+        for job in jobs {
+            let code = job.area.code.as_str().to_string();
+            if asked.insert(code.clone()) {
+                let (results, request) = (self.results.clone(), area_request(job.definition, job.area));
+                tasks.spawn(async move { (code, results.report(&request).await) });
             }
         }
-        Ok(())
+        let mut reports = HashMap::new();
+        while let Some(joined) = tasks.join_next().await {
+            let Ok((code, area_report)) = joined else {
+                return Err(DigestError::Task("a results computation stopped unexpectedly".into()));
+            };
+            reports.insert(code, area_report?);
+        }
+        report.areas_computed += reports.len();
+        report.engine_seconds += started.elapsed().as_secs_f64();
+        Ok(reports)
     }
 
     async fn digest_email(

@@ -77,12 +77,10 @@ impl DigestService {
                 return Ok(report);
             }
             let outcomes = self.send_batch(batch).await;
+            let mut sent = Vec::new();
             for (id, outcome) in outcomes {
                 match outcome {
-                    Outcome::Sent => {
-                        report.sent += 1;
-                        crate::db::run(&self.pool, move |c| outbox::mark_sent(c, id)).await?;
-                    }
+                    Outcome::Sent => sent.push(id),
                     Outcome::Deferred(delay, error) => {
                         report.deferred += 1;
                         tracing::warn!(outbox_id = id, %error, retry_in_s = delay.as_secs(), "email deferred");
@@ -95,6 +93,8 @@ impl DigestService {
                     }
                 }
             }
+            report.sent += sent.len();
+            crate::db::run(&self.pool, move |c| outbox::mark_sent(c, &sent)).await?;
         }
     }
 

@@ -29,6 +29,8 @@ pub enum DigestError {
     Render(#[from] askama::Error),
     #[error("results: {0}")]
     Results(#[from] crate::results::ResultsError),
+    #[error("{0}")]
+    Task(String),
 }
 
 pub struct DigestService {
