@@ -196,3 +196,54 @@ async fn a_small_area_is_said_to_be_suppressed_never_shown_as_zero() {
         );
     }
 }
+
+#[actix_web::test]
+async fn after_closing_each_subscriber_gets_one_final_digest() {
+    let sink = SmtpSink::start();
+    // test-open, closed yesterday (UK date).
+    let defs = tempfile::tempdir().unwrap();
+    let yesterday = localvoice::domain::uk_time::today().pred_opt().unwrap();
+    let definition = std::fs::read_to_string(crate::helpers::repo_path("tests/api/defs/test-open.toml"))
+        .unwrap()
+        .replace("closes = 2099-12-31", &format!("closes = {yesterday}"));
+    std::fs::write(defs.path().join("test-open.toml"), definition).unwrap();
+    let app = crate::helpers::spawn_app_with_mail(defs.path(), super::mail_to(&sink)).await;
+    app.state.digests.add_demo_subscriptions().await.unwrap();
+    // Subscribed while it was open.
+    sql(
+        &app,
+        "UPDATE digest_subscriptions SET confirmed_at = now() - interval '30 days'",
+    );
+    let built = app
+        .state
+        .digests
+        .build_due(chrono::Utc::now(), true, false)
+        .await
+        .unwrap();
+    assert_eq!(built.built, 3, "{built:?}");
+    let again = app
+        .state
+        .digests
+        .build_due(chrono::Utc::now(), true, false)
+        .await
+        .unwrap();
+    assert_eq!((again.built, again.already_queued), (0, 3), "one final digest each");
+    app.state.digests.send_due().await.unwrap();
+    let received = sink.wait_for(3);
+    for message in &received {
+        assert!(message.parsed().subject().unwrap().starts_with("Final results"));
+        let text = text_of(message);
+        assert!(text.contains("The consultation closed on"), "{text}");
+        assert!(text.contains("The division will publish its results"), "{text}");
+    }
+    // A subscription confirmed after closing gets none.
+    sql(&app, "DELETE FROM outbox");
+    sql(&app, "UPDATE digest_subscriptions SET confirmed_at = now()");
+    let late = app
+        .state
+        .digests
+        .build_due(chrono::Utc::now(), true, false)
+        .await
+        .unwrap();
+    assert_eq!(late.built, 0);
+}
