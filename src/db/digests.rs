@@ -19,6 +19,43 @@ pub struct NewSubscription {
     pub source: &'static str,
 }
 
+/// A row of `digest_subscriptions` as inserted.
+#[derive(Insertable)]
+#[diesel(table_name = digest_subscriptions)]
+struct SubscriptionRow<'a> {
+    email: &'a str,
+    email_hash: &'a [u8],
+    council_area_code: &'a str,
+    community_council: Option<&'a str>,
+    postcode_districts: &'a [String],
+    frequency: &'a str,
+    source: &'a str,
+    confirm_token_hash: Option<&'a [u8]>,
+    confirm_expires_at: Option<DateTime<Utc>>,
+    confirmed_at: Option<DateTime<Utc>>,
+}
+
+impl NewSubscription {
+    fn row<'a>(
+        &'a self,
+        token: Option<(&'a [u8], DateTime<Utc>)>,
+        confirmed_at: Option<DateTime<Utc>>,
+    ) -> SubscriptionRow<'a> {
+        SubscriptionRow {
+            email: &self.email,
+            email_hash: &self.email_hash,
+            council_area_code: &self.council_area_code,
+            community_council: self.community_council.as_deref(),
+            postcode_districts: &self.postcode_districts,
+            frequency: self.frequency,
+            source: self.source,
+            confirm_token_hash: token.map(|(hash, _)| hash),
+            confirm_expires_at: token.map(|(_, expires)| expires),
+            confirmed_at,
+        }
+    }
+}
+
 /// What became of a sign-up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SignUpOutcome {
@@ -60,17 +97,7 @@ pub fn sign_up(
                 .returning(digest_subscriptions::id)
                 .get_result(conn)?,
             None => diesel::insert_into(digest_subscriptions::table)
-                .values((
-                    digest_subscriptions::email.eq(&subscription.email),
-                    digest_subscriptions::email_hash.eq(&subscription.email_hash),
-                    digest_subscriptions::council_area_code.eq(&subscription.council_area_code),
-                    digest_subscriptions::community_council.eq(&subscription.community_council),
-                    digest_subscriptions::postcode_districts.eq(&subscription.postcode_districts),
-                    digest_subscriptions::frequency.eq(subscription.frequency),
-                    digest_subscriptions::source.eq(subscription.source),
-                    digest_subscriptions::confirm_token_hash.eq(token_hash),
-                    digest_subscriptions::confirm_expires_at.eq(expires_at),
-                ))
+                .values(subscription.row(Some((token_hash, expires_at)), None))
                 .returning(digest_subscriptions::id)
                 .get_result(conn)?,
         };
@@ -257,16 +284,7 @@ pub fn released_counts(conn: &mut PgConnection, consultation_id: &str) -> Result
 /// addresses are at example.org and never receive anything). Nothing changes if it exists.
 pub fn insert_confirmed(conn: &mut PgConnection, subscription: &NewSubscription) -> Result<(), DbError> {
     diesel::insert_into(digest_subscriptions::table)
-        .values((
-            digest_subscriptions::email.eq(&subscription.email),
-            digest_subscriptions::email_hash.eq(&subscription.email_hash),
-            digest_subscriptions::council_area_code.eq(&subscription.council_area_code),
-            digest_subscriptions::community_council.eq(&subscription.community_council),
-            digest_subscriptions::postcode_districts.eq(&subscription.postcode_districts),
-            digest_subscriptions::frequency.eq(subscription.frequency),
-            digest_subscriptions::source.eq(subscription.source),
-            digest_subscriptions::confirmed_at.eq(diesel::dsl::now),
-        ))
+        .values(subscription.row(None, Some(Utc::now())))
         .on_conflict_do_nothing()
         .execute(conn)?;
     Ok(())

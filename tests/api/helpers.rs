@@ -199,9 +199,23 @@ pub async fn spawn_app_with_defs(defs_dir: &Path) -> TestApp {
 
 /// Like [`spawn_app_with_defs`], with a limit on concurrent results and packs.
 pub async fn spawn_app_with_limit(defs_dir: &Path, compute_limit: ComputeLimit) -> TestApp {
+    spawn_fresh(defs_dir, compute_limit, None)
+}
+
+/// Starts the app with the consultations in `defs_dir`, sending its emails as `mail` says.
+pub async fn spawn_app_with_mail(defs_dir: &Path, mail: localvoice::digest::MailSettings) -> TestApp {
+    spawn_fresh(defs_dir, ComputeLimit::default(), Some(mail))
+}
+
+/// An instance on a fresh test database, and a client that does not follow redirects.
+fn spawn_fresh(
+    defs_dir: &Path,
+    compute_limit: ComputeLimit,
+    mail: Option<localvoice::digest::MailSettings>,
+) -> TestApp {
     localvoice::telemetry::init();
     let db = TestDb::new();
-    let (address, state) = spawn_instance(&db.url, defs_dir, compute_limit, None);
+    let (address, state) = spawn_instance_with_mail(&db.url, defs_dir, compute_limit, None, mail);
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -260,23 +274,6 @@ fn spawn_instance(
     replica_url: Option<&str>,
 ) -> (String, AppState) {
     spawn_instance_with_mail(database_url, defs_dir, compute_limit, replica_url, None)
-}
-
-/// Starts the app with the consultations in `defs_dir`, sending its emails as `mail` says.
-pub async fn spawn_app_with_mail(defs_dir: &Path, mail: localvoice::digest::MailSettings) -> TestApp {
-    localvoice::telemetry::init();
-    let db = TestDb::new();
-    let (address, state) = spawn_instance_with_mail(&db.url, defs_dir, ComputeLimit::default(), None, Some(mail));
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client");
-    TestApp {
-        address,
-        client,
-        db,
-        state,
-    }
 }
 
 fn spawn_instance_with_mail(

@@ -4,6 +4,7 @@
 
 use super::csrf::check_same_origin;
 use super::html::{render, render_private};
+use super::survey_view::ErrorLink;
 use crate::digest::sign_up::{FieldError, SignUpForm};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
@@ -28,6 +29,8 @@ pub struct SignUpPage {
     pub form: SignUpForm,
     pub form_token: String,
     pub errors: Vec<FieldError>,
+    /// The error summary: a link to each field with a problem.
+    pub summary: Vec<ErrorLink>,
     /// (code, name) of every council area.
     pub areas: Vec<(String, String)>,
     pub community_councils: Vec<String>,
@@ -72,10 +75,21 @@ async fn page(state: &AppState, form: SignUpForm, errors: Vec<FieldError>) -> Si
     community_councils.sort();
     community_councils.dedup();
     SignUpPage {
-        title: "Get email updates for your community council".into(),
+        // GOV.UK pattern: a page showing errors says so first in its title.
+        title: format!(
+            "{}Get email updates for your community council",
+            if errors.is_empty() { "" } else { "Error: " }
+        ),
         easy_read: false,
         form,
         form_token: state.submissions.issue_form_token(FORM_PURPOSE).as_str().to_string(),
+        summary: errors
+            .iter()
+            .map(|e| ErrorLink {
+                href: format!("#{}", e.field),
+                message: e.message.clone(),
+            })
+            .collect(),
         errors,
         areas,
         community_councils,

@@ -21,28 +21,18 @@ async fn contacts_are_invited_to_confirm_and_get_no_digest_before() {
         vec![(4, "Old Ettrick Community Council".to_string())]
     );
     assert_eq!(count(&app, "SELECT count(*) AS n FROM community_councils"), 2);
-    app.state.digests.send_due().await.unwrap();
+    super::send(&app).await;
     let received = sink.wait_for(2);
     assert!(received.iter().all(|m| text_of(m).contains("/digests/confirm/")));
     // The sign-up page offers the imported names.
     let page = app.get("/digests").await.text().await.unwrap();
     assert!(page.contains(r#"<option value="Blackhall Community Council">"#));
     // Nothing but the confirmation until they confirm.
-    let built = app
-        .state
-        .digests
-        .build_due(chrono::Utc::now(), true, false)
-        .await
-        .unwrap();
+    let built = super::build_now(&app).await;
     assert_eq!(built.built, 0);
     let path = link_path(&text_of(&received[0]), "/digests/confirm/");
     assert_eq!(app.get(&path).await.status(), 200);
-    let built = app
-        .state
-        .digests
-        .build_due(chrono::Utc::now(), true, false)
-        .await
-        .unwrap();
+    let built = super::build_now(&app).await;
     assert!(built.built >= 1);
     // Importing the same file again changes nothing for the confirmed contact.
     let again = app.state.digests.import_contacts(GOOD.as_bytes()).await.unwrap();

@@ -15,17 +15,12 @@ const ORKNEY: &str = "S12000023";
 
 async fn digests_for(app: &TestApp, sink: &SmtpSink, expected: usize) -> Vec<Received> {
     app.snapshot().await;
-    let built = app
-        .state
-        .digests
-        .build_due(chrono::Utc::now(), true, false)
-        .await
-        .unwrap();
+    let built = super::build_now(&app).await;
     assert!(
         built.areas_computed <= 2,
         "one results computation per area, not per subscriber: {built:?}"
     );
-    app.state.digests.send_due().await.unwrap();
+    super::send(&app).await;
     let before = sink.received().len();
     sink.wait_for(before)
         .into_iter()
@@ -214,21 +209,11 @@ async fn after_closing_each_subscriber_gets_one_final_digest() {
         &app,
         "UPDATE digest_subscriptions SET confirmed_at = now() - interval '30 days'",
     );
-    let built = app
-        .state
-        .digests
-        .build_due(chrono::Utc::now(), true, false)
-        .await
-        .unwrap();
+    let built = super::build_now(&app).await;
     assert_eq!(built.built, 3, "{built:?}");
-    let again = app
-        .state
-        .digests
-        .build_due(chrono::Utc::now(), true, false)
-        .await
-        .unwrap();
+    let again = super::build_now(&app).await;
     assert_eq!((again.built, again.already_queued), (0, 3), "one final digest each");
-    app.state.digests.send_due().await.unwrap();
+    super::send(&app).await;
     let received = sink.wait_for(3);
     for message in &received {
         assert!(message.parsed().subject().unwrap().starts_with("Final results"));
@@ -239,11 +224,6 @@ async fn after_closing_each_subscriber_gets_one_final_digest() {
     // A subscription confirmed after closing gets none.
     sql(&app, "DELETE FROM outbox");
     sql(&app, "UPDATE digest_subscriptions SET confirmed_at = now()");
-    let late = app
-        .state
-        .digests
-        .build_due(chrono::Utc::now(), true, false)
-        .await
-        .unwrap();
+    let late = super::build_now(&app).await;
     assert_eq!(late.built, 0);
 }

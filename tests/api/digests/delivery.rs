@@ -13,20 +13,10 @@ use std::collections::HashMap;
 /// Three confirmed subscriptions (the demo's examples) and their digests queued.
 async fn three_digests_queued(app: &TestApp) {
     app.state.digests.add_demo_subscriptions().await.unwrap();
-    let built = app
-        .state
-        .digests
-        .build_due(chrono::Utc::now(), true, false)
-        .await
-        .unwrap();
+    let built = super::build_now(&app).await;
     // test-open covers all three areas, test-lothians (division J) Midlothian and the Borders.
     assert_eq!(built.built, 5, "{built:?}");
-    let again = app
-        .state
-        .digests
-        .build_due(chrono::Utc::now(), true, false)
-        .await
-        .unwrap();
+    let again = super::build_now(&app).await;
     assert_eq!((again.built, again.already_queued), (0, 5), "building is idempotent");
 }
 
@@ -43,7 +33,7 @@ async fn while_the_server_is_down_nothing_is_lost_and_afterwards_each_email_arri
     let mut sink = SmtpSink::down();
     let app = app_mailing(&sink).await;
     three_digests_queued(&app).await;
-    let report = app.state.digests.send_due().await.unwrap();
+    let report = super::send(&app).await;
     assert_eq!((report.sent, report.deferred, report.failed), (0, 5, 0));
     assert_eq!(
         count(
@@ -61,13 +51,13 @@ async fn while_the_server_is_down_nothing_is_lost_and_afterwards_each_email_arri
         "backed off"
     );
     // Not due again yet: nothing is tried.
-    assert_eq!(app.state.digests.send_due().await.unwrap().deferred, 0);
+    assert_eq!(super::send(&app).await.deferred, 0);
 
     sink.resume();
     sql(&app, "UPDATE outbox SET next_attempt_at = now()");
-    let report = app.state.digests.send_due().await.unwrap();
+    let report = super::send(&app).await;
     assert_eq!((report.sent, report.deferred, report.failed), (5, 0, 0));
-    assert_eq!(app.state.digests.send_due().await.unwrap().sent, 0);
+    assert_eq!(super::send(&app).await.sent, 0);
     let ids = message_ids(&sink);
     assert_eq!(ids.len(), 5);
     assert!(ids.values().all(|n| *n == 1), "each delivered exactly once: {ids:?}");
@@ -86,7 +76,7 @@ async fn a_permanent_refusal_fails_only_that_email() {
     sink.refuse("clerk@bonnyrigg-cc.example.org");
     let app = app_mailing(&sink).await;
     three_digests_queued(&app).await;
-    let report = app.state.digests.send_due().await.unwrap();
+    let report = super::send(&app).await;
     assert_eq!((report.sent, report.failed), (3, 2));
     assert_eq!(
         count(&app, "SELECT count(*) AS n FROM outbox WHERE status = 'failed' AND recipient = 'clerk@bonnyrigg-cc.example.org' AND last_error LIKE '%550%'"),
@@ -95,7 +85,7 @@ async fn a_permanent_refusal_fails_only_that_email() {
     assert_eq!(sink.received().len(), 3);
     sql(&app, "UPDATE outbox SET next_attempt_at = now()");
     assert_eq!(
-        app.state.digests.send_due().await.unwrap(),
+        super::send(&app).await,
         Default::default(),
         "a failed email is never retried"
     );
@@ -116,10 +106,10 @@ async fn a_sender_killed_after_the_servers_250_causes_at_most_one_duplicate_with
     }
     drop(mailer);
     // While its lease lasts, nobody else sends those rows.
-    assert_eq!(app.state.digests.send_due().await.unwrap().sent, 0);
+    assert_eq!(super::send(&app).await.sent, 0);
     // The lease runs out; another sender sends them again.
     sql(&app, "UPDATE outbox SET locked_until = now() - interval '1 second'");
-    assert_eq!(app.state.digests.send_due().await.unwrap().sent, 5);
+    assert_eq!(super::send(&app).await.sent, 5);
     let ids = message_ids(&sink);
     assert_eq!(ids.len(), 5, "the resend carries the same Message-IDs");
     assert!(ids.values().all(|n| *n == 2), "at most one duplicate each: {ids:?}");
@@ -170,7 +160,7 @@ async fn messages_to_one_domain_are_paced_and_other_domains_are_not_held_up() {
     // The sign-up handler may have started sending already; wait for everything to be delivered.
     let started = std::time::Instant::now();
     while count(&app, "SELECT count(*) AS n FROM outbox WHERE status = 'pending'") > 0 {
-        app.state.digests.send_due().await.unwrap();
+        super::send(&app).await;
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
     let received = sink.wait_for(6);

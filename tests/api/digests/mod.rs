@@ -62,6 +62,28 @@ pub fn sql(app: &TestApp, statement: &str) -> usize {
         .unwrap_or_else(|e| panic!("{statement}: {e}"))
 }
 
+/// Builds this period's digests now (`digests run --now`).
+pub async fn build_now(app: &TestApp) -> localvoice::digest::build::BuildReport {
+    app.state
+        .digests
+        .build_due(chrono::Utc::now(), true, false)
+        .await
+        .unwrap()
+}
+
+/// Sends the outbox.
+pub async fn send(app: &TestApp) -> localvoice::digest::sender::SendReport {
+    app.state.digests.send_due().await.unwrap()
+}
+
+/// Confirmed subscriptions.
+pub fn confirmed(app: &TestApp) -> i64 {
+    count(
+        app,
+        "SELECT count(*) AS n FROM digest_subscriptions WHERE confirmed_at IS NOT NULL",
+    )
+}
+
 /// The sign-up form's token, from the page.
 pub async fn sign_up_token(app: &TestApp) -> String {
     let html = app.get("/digests").await.text().await.unwrap();
@@ -118,7 +140,7 @@ pub async fn subscribe(app: &TestApp, sink: &SmtpSink, email: &str, area: &str, 
     )
     .await;
     assert_eq!(res.status(), 200, "{}", res.text().await.unwrap());
-    app.state.digests.send_due().await.unwrap();
+    send(app).await;
     let received = sink.wait_for(before + 1);
     let confirmation = received
         .iter()

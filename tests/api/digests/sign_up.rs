@@ -22,7 +22,7 @@ async fn nothing_but_a_confirmation_is_sent_until_its_link_is_followed_once() {
     .await;
     assert_eq!(res.status(), 200);
     assert!(res.text().await.unwrap().contains("Check your email"));
-    app.state.digests.send_due().await.unwrap();
+    super::send(&app).await;
     let received = sink.wait_for(1);
     let text = text_of(&received[0]);
     assert!(
@@ -42,12 +42,7 @@ async fn nothing_but_a_confirmation_is_sent_until_its_link_is_followed_once() {
     assert_eq!(count(&app, &format!("SELECT count(*) AS n FROM digest_subscriptions WHERE encode(confirm_token_hash, 'escape') LIKE '%{token}%'")), 0);
 
     // Before confirmation: no digest, even when asked for one now.
-    let built = app
-        .state
-        .digests
-        .build_due(chrono::Utc::now(), true, false)
-        .await
-        .unwrap();
+    let built = super::build_now(&app).await;
     assert_eq!(built.built, 0);
 
     let page = app.get(&path).await;
@@ -55,19 +50,8 @@ async fn nothing_but_a_confirmation_is_sent_until_its_link_is_followed_once() {
     assert!(page.text().await.unwrap().contains("Your email updates have started"));
     let again = app.get(&path).await;
     assert_eq!(again.status(), 404, "a confirmation link works once");
-    assert_eq!(
-        count(
-            &app,
-            "SELECT count(*) AS n FROM digest_subscriptions WHERE confirmed_at IS NOT NULL"
-        ),
-        1
-    );
-    let built = app
-        .state
-        .digests
-        .build_due(chrono::Utc::now(), true, false)
-        .await
-        .unwrap();
+    assert_eq!(super::confirmed(&app), 1);
+    let built = super::build_now(&app).await;
     assert!(built.built >= 1, "confirmed: digests are due ({built:?})");
 }
 
@@ -76,7 +60,7 @@ async fn an_expired_confirmation_link_is_refused_and_the_address_later_deleted()
     let sink = SmtpSink::start();
     let app = app_mailing(&sink).await;
     post_sign_up(&app, &[("email", "late@example.org"), ("council_area", EDINBURGH)]).await;
-    app.state.digests.send_due().await.unwrap();
+    super::send(&app).await;
     let path = link_path(&text_of(&sink.wait_for(1)[0]), "/digests/confirm/");
     sql(
         &app,
@@ -85,20 +69,9 @@ async fn an_expired_confirmation_link_is_refused_and_the_address_later_deleted()
     let res = app.get(&path).await;
     assert_eq!(res.status(), 410);
     assert!(res.text().await.unwrap().contains("expired"));
-    assert_eq!(
-        count(
-            &app,
-            "SELECT count(*) AS n FROM digest_subscriptions WHERE confirmed_at IS NOT NULL"
-        ),
-        0
-    );
+    assert_eq!(super::confirmed(&app), 0);
     // The next build deletes the address of a sign-up that never began.
-    let built = app
-        .state
-        .digests
-        .build_due(chrono::Utc::now(), true, false)
-        .await
-        .unwrap();
+    let built = super::build_now(&app).await;
     assert_eq!(built.expired_sign_ups_deleted, 1);
     assert_eq!(count(&app, "SELECT count(*) AS n FROM digest_subscriptions"), 0);
     assert_eq!(count(&app, "SELECT count(*) AS n FROM outbox"), 0);
@@ -109,12 +82,8 @@ async fn a_get_of_the_unsubscribe_link_asks_and_a_one_click_post_deletes_the_add
     let sink = SmtpSink::start();
     let app = app_mailing(&sink).await;
     subscribe(&app, &sink, "chair@example.org", EDINBURGH, "").await;
-    app.state
-        .digests
-        .build_due(chrono::Utc::now(), true, false)
-        .await
-        .unwrap();
-    app.state.digests.send_due().await.unwrap();
+    super::build_now(&app).await;
+    super::send(&app).await;
     let received = sink.wait_for(2);
     let digest = received.last().unwrap().parsed();
     let header = digest
@@ -261,6 +230,6 @@ async fn bad_sign_ups_name_the_field_and_store_nothing() {
     assert!(res.status() == 413 || res.status() == 400, "{}", res.status());
     assert_eq!(count(&app, "SELECT count(*) AS n FROM digest_subscriptions"), 0);
     assert_eq!(count(&app, "SELECT count(*) AS n FROM outbox"), 0);
-    app.state.digests.send_due().await.unwrap();
+    super::send(&app).await;
     assert!(sink.received().is_empty());
 }
