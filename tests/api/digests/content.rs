@@ -15,12 +15,12 @@ const ORKNEY: &str = "S12000023";
 
 async fn digests_for(app: &TestApp, sink: &SmtpSink, expected: usize) -> Vec<Received> {
     app.snapshot().await;
-    let built = super::build_now(&app).await;
+    let built = super::build_now(app).await;
     assert!(
         built.areas_computed <= 2,
         "one results computation per area, not per subscriber: {built:?}"
     );
-    super::send(&app).await;
+    super::send(app).await;
     let before = sink.received().len();
     sink.wait_for(before)
         .into_iter()

@@ -13,10 +13,10 @@ use std::collections::HashMap;
 /// Three confirmed subscriptions (the demo's examples) and their digests queued.
 async fn three_digests_queued(app: &TestApp) {
     app.state.digests.add_demo_subscriptions().await.unwrap();
-    let built = super::build_now(&app).await;
+    let built = super::build_now(app).await;
     // test-open covers all three areas, test-lothians (division J) Midlothian and the Borders.
     assert_eq!(built.built, 5, "{built:?}");
-    let again = super::build_now(&app).await;
+    let again = super::build_now(app).await;
     assert_eq!((again.built, again.already_queued), (0, 5), "building is idempotent");
 }
 
