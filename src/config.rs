@@ -13,7 +13,20 @@
 //! | `LOCALVOICE_DB_STATEMENT_TIMEOUT_MS` | longest a statement on a pooled connection may run, in milliseconds, before PostgreSQL cancels it | `30000` | [`DatabaseSettings`] |
 //! | `LOCALVOICE_LOG` / `RUST_LOG` | log filter (tracing `EnvFilter` syntax) | `info` | `telemetry` |
 //! | `LOCALVOICE_LOG_FORMAT` | `json` for one JSON object per log line | human-readable | `telemetry` |
+//! | `LOCALVOICE_SUBMIT_RATE_PER_MINUTE` | responses (web form and API) one client may send per minute, sustained; `0` switches the limit off | `10` | [`ProtectionSettings`] |
+//! | `LOCALVOICE_SUBMIT_BURST` | responses one client may send at once before the per-minute rate applies | `20` | [`ProtectionSettings`] |
+//! | `LOCALVOICE_TRUSTED_PROXIES` | comma-separated IP addresses of reverse proxies whose `X-Forwarded-For` is believed (see `crate::client_address`) | none: the peer address is the client | [`ProtectionSettings`] |
+//! | `LOCALVOICE_FORM_MIN_SECONDS` | fewest seconds between serving the survey form and its being sent; quicker forms are refused as automated (the resident can send again); `0` switches it off | `3` | [`ProtectionSettings`] |
+//! | `LOCALVOICE_HSTS` | `true` when the service is reached over https: every response then has `Strict-Transport-Security` | `false` | [`ProtectionSettings`] |
+//!
+//! A client is known to the rate limiter only by a keyed hash of its address whose key is random,
+//! held in memory and replaced every UTC day (`crate::client_key`); no address is logged or stored.
 
+mod protection;
+
+pub use protection::{
+    ProtectionSettings, RateLimit, DEFAULT_FORM_MIN_SECONDS, DEFAULT_SUBMIT_BURST, DEFAULT_SUBMIT_RATE_PER_MINUTE,
+};
 use std::time::Duration;
 
 pub const DEFAULT_DATABASE_URL: &str = "postgres://postgres@127.0.0.1:5432/localvoice";

@@ -1,6 +1,7 @@
 //! Start-up steps shared by the subcommands: find the database, migrate, seed, load definitions.
 
 use crate::cli::Cli;
+use crate::config::ProtectionSettings;
 use crate::db::{self, DbPool};
 use crate::domain::form_token::FormKey;
 use crate::domain::{Geography, SurveyDefinition};
@@ -138,6 +139,7 @@ pub fn app_state(database: &Database, seeds_dir: &Path, defs_dir: &Path) -> anyh
             compute_limit: compute_limit_from_env()?,
             form_key: form_key(&mut conn)?,
             replica: database.replica.clone(),
+            protection: ProtectionSettings::from_env()?,
         },
     ))
 }

@@ -28,6 +28,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    automated_refusals (consultation_id, council_area_code, reason, day) {
+        consultation_id -> Text,
+        council_area_code -> Text,
+        reason -> Text,
+        day -> Date,
+        refused -> Int8,
+    }
+}
+
+diesel::table! {
     consultations (id) {
         id -> Text,
         title -> Text,
@@ -112,6 +122,8 @@ diesel::joinable!(population_margins -> council_areas (council_area_code));
 diesel::joinable!(responses -> consultations (consultation_id));
 diesel::joinable!(responses -> council_areas (council_area_code));
 diesel::joinable!(import_batches -> consultations (consultation_id));
+diesel::joinable!(automated_refusals -> consultations (consultation_id));
+diesel::joinable!(automated_refusals -> council_areas (council_area_code));
 
 diesel::allow_tables_to_appear_in_same_query!(
     divisions,
@@ -122,4 +134,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     responses,
     idempotency_keys,
     snapshots,
+    automated_refusals,
 );

@@ -3,6 +3,7 @@
 
 pub mod answer_field;
 pub mod answers;
+pub mod automated;
 pub mod consultations;
 pub mod dataset;
 pub mod definition;

@@ -40,6 +40,7 @@ pub mod estimates;
 pub mod json;
 pub mod linked_cells;
 pub mod proportion;
+pub mod refusals;
 pub mod replica;
 pub mod report;
 pub mod representativeness;

@@ -3,6 +3,7 @@
 
 use diesel::{Connection, PgConnection, RunQueryDsl};
 use localvoice::commands::prepare;
+use localvoice::config::ProtectionSettings;
 use localvoice::db;
 use localvoice::domain::DivisionCode;
 use localvoice::results::request::DataView;
@@ -199,9 +200,19 @@ pub async fn spawn_app_with_defs(defs_dir: &Path) -> TestApp {
 
 /// Like [`spawn_app_with_defs`], with a limit on concurrent results and packs.
 pub async fn spawn_app_with_limit(defs_dir: &Path, compute_limit: ComputeLimit) -> TestApp {
+    spawn_app_with(defs_dir, compute_limit, ProtectionSettings::off()).await
+}
+
+/// The test consultations, with these rate limits and form checks (the other helpers switch them
+/// off, since tests send responses much faster than people do).
+pub async fn spawn_app_with_protection(protection: ProtectionSettings) -> TestApp {
+    spawn_app_with(&repo_path("tests/api/defs"), ComputeLimit::default(), protection).await
+}
+
+async fn spawn_app_with(defs_dir: &Path, compute_limit: ComputeLimit, protection: ProtectionSettings) -> TestApp {
     localvoice::telemetry::init();
     let db = TestDb::new();
-    let (address, state) = spawn_instance(&db.url, defs_dir, compute_limit, None);
+    let (address, state) = spawn_instance(&db.url, defs_dir, compute_limit, None, protection);
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -217,7 +228,13 @@ pub async fn spawn_app_with_limit(defs_dir: &Path, compute_limit: ComputeLimit) 
 /// One more LocalVoice instance, with its own pool and caches, on the same database as `app`
 /// (as a second `serve` process behind a load balancer would be).
 pub fn another_instance(app: &TestApp) -> TestApp {
-    let (address, state) = spawn_instance(&app.db.url, &repo_path("tests/api/defs"), ComputeLimit::default(), None);
+    let (address, state) = spawn_instance(
+        &app.db.url,
+        &repo_path("tests/api/defs"),
+        ComputeLimit::default(),
+        None,
+        ProtectionSettings::off(),
+    );
     TestApp {
         address,
         client: app.client.clone(),
@@ -239,6 +256,7 @@ pub async fn spawn_app_with_replica(replica: &TestDb) -> TestApp {
         &repo_path("tests/api/defs"),
         ComputeLimit::default(),
         Some(&replica.url),
+        ProtectionSettings::off(),
     );
     TestApp { address, state, ..app }
 }
@@ -250,6 +268,7 @@ fn spawn_instance(
     defs_dir: &Path,
     compute_limit: ComputeLimit,
     replica_url: Option<&str>,
+    protection: ProtectionSettings,
 ) -> (String, AppState) {
     let mut conn = PgConnection::establish(database_url).expect("connect to test database");
     let geography = db::reference::load_geography(&mut conn).expect("geography loads");
@@ -270,6 +289,7 @@ fn spawn_instance(
         AppSettings {
             compute_limit,
             replica: replica_url.map(|url| db::pool::build_pool(url, 4, std::time::Duration::from_secs(3))),
+            protection,
             ..AppSettings::for_one_instance()
         },
     );

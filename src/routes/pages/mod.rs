@@ -12,6 +12,7 @@ mod fields;
 mod form;
 mod home;
 pub(crate) mod html;
+mod notices;
 mod questions;
 mod start;
 mod survey;
