@@ -14,6 +14,7 @@ pub mod response_copy;
 pub mod responses;
 pub mod results;
 pub mod schema;
+pub mod screening;
 pub mod signing_keys;
 pub mod snapshots;
 

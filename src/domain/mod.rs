@@ -13,6 +13,7 @@ pub mod idempotency;
 pub mod population;
 pub mod ranking;
 pub mod response;
+pub mod screening;
 pub mod uk_time;
 pub mod validation;
 

@@ -45,6 +45,8 @@ pub mod replica;
 pub mod report;
 pub mod representativeness;
 pub mod request;
+pub mod screening;
+pub mod screening_service;
 pub mod selection;
 pub mod service;
 pub mod small_cells;

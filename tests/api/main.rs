@@ -16,6 +16,7 @@ mod responses;
 mod responses_rejected;
 mod results;
 mod results_cache;
+mod screening;
 mod security_headers;
 mod small_cells;
 mod survey_form;

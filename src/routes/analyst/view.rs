@@ -35,6 +35,8 @@ pub struct Links {
     pub csv: String,
     pub json: String,
     pub change: String,
+    /// Possible duplicates and bursts in the same selection.
+    pub screening: String,
 }
 
 /// What the page needs besides the report.
