@@ -8,15 +8,16 @@ use std::path::{Path, PathBuf};
 
 /// Lowest first. A module may use the modules of the layers before its own.
 const LAYERS: &[&[&str]] = &[
+    &["client_address", "client_key", "request_span"],
     &["stats", "config", "telemetry"],
-    &["domain"],
+    &["domain", "rate_limit"],
     &["format", "defs", "local_postgres"],
     &["seeds", "chart"],
     &["db", "testdata"],
     &["results"],
     &["evidence", "import", "submission", "digest"],
     &["demo"],
-    &["state", "error"],
+    &["state", "error", "security_headers"],
     &["routes"],
     &["startup"],
     &["cli"],

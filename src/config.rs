@@ -14,7 +14,20 @@
 //! | `LOCALVOICE_SMTP_URL`, `LOCALVOICE_MAIL_DIR`, `LOCALVOICE_MAIL_FROM`, `LOCALVOICE_PUBLIC_URL`, `LOCALVOICE_DKIM_KEY_FILE`, `LOCALVOICE_DKIM_SELECTOR`, `LOCALVOICE_MAIL_PER_DOMAIN_PER_SECOND`, `LOCALVOICE_MAIL_MAX_ATTEMPTS`, `LOCALVOICE_MAIL_RETRY_SECONDS`, `LOCALVOICE_DIGEST_INTERVAL_SECONDS` | where digests and confirmation emails go and how they are paced and retried | see `crate::digest::settings` | `crate::digest::settings::MailSettings::from_env` |
 //! | `LOCALVOICE_LOG` / `RUST_LOG` | log filter (tracing `EnvFilter` syntax) | `info` | `telemetry` |
 //! | `LOCALVOICE_LOG_FORMAT` | `json` for one JSON object per log line | human-readable | `telemetry` |
+//! | `LOCALVOICE_SUBMIT_RATE_PER_MINUTE` | responses (web form and API) one client may send per minute, sustained; `0` switches the limit off | `10` | [`ProtectionSettings`] |
+//! | `LOCALVOICE_SUBMIT_BURST` | responses one client may send at once before the per-minute rate applies | `20` | [`ProtectionSettings`] |
+//! | `LOCALVOICE_TRUSTED_PROXIES` | comma-separated IP addresses of reverse proxies whose `X-Forwarded-For` is believed (see `crate::client_address`) | none: the peer address is the client | [`ProtectionSettings`] |
+//! | `LOCALVOICE_FORM_MIN_SECONDS` | fewest seconds between serving the survey form and its being sent; quicker forms are refused as automated (the resident can send again); `0` switches it off | `3` | [`ProtectionSettings`] |
+//! | `LOCALVOICE_HSTS` | `true` when the service is reached over https: every response then has `Strict-Transport-Security` | `false` | [`ProtectionSettings`] |
+//!
+//! A client is known to the rate limiter only by a keyed hash of its address whose key is random,
+//! held in memory and replaced every UTC day (`crate::client_key`); no address is logged or stored.
 
+mod protection;
+
+pub use protection::{
+    ProtectionSettings, RateLimit, DEFAULT_FORM_MIN_SECONDS, DEFAULT_SUBMIT_BURST, DEFAULT_SUBMIT_RATE_PER_MINUTE,
+};
 use std::time::Duration;
 
 pub const DEFAULT_DATABASE_URL: &str = "postgres://postgres@127.0.0.1:5432/localvoice";

@@ -34,6 +34,9 @@ pub enum ApiError {
     /// Too much expensive work in progress (results, packs): try again shortly.
     #[error("{0}")]
     Busy(String),
+    /// This client sent more than its rate limit allows (see `crate::rate_limit`).
+    #[error("{detail}")]
+    TooManyRequests { detail: String, retry_after_seconds: u64 },
     #[error("internal error")]
     Internal(String),
 }
@@ -70,7 +73,7 @@ impl From<SubmitError> for ApiError {
             SubmitError::NotFound(id) => ApiError::NotFound(format!("there is no consultation called '{id}'")),
             SubmitError::NotAccepting { message, .. } => ApiError::NotAccepting(message),
             SubmitError::Invalid(errors) => ApiError::Validation(errors),
-            SubmitError::FormNotRecognised => ApiError::BadRequest(error.to_string()),
+            SubmitError::FormNotRecognised | SubmitError::Automated(_) => ApiError::BadRequest(error.to_string()),
             SubmitError::Db(e) => e.into(),
         }
     }
@@ -106,6 +109,7 @@ impl ApiError {
             ApiError::UnsupportedMediaType(_) => "Unsupported media type",
             ApiError::Unavailable(_) => "Service temporarily unavailable",
             ApiError::Busy(_) => "Service busy",
+            ApiError::TooManyRequests { .. } => "Too many requests",
             ApiError::Internal(_) => "Internal error",
         }
     }
@@ -121,6 +125,7 @@ impl ApiError {
             ApiError::UnsupportedMediaType(_) => "/problems/unsupported-media-type",
             ApiError::Unavailable(_) => "/problems/unavailable",
             ApiError::Busy(_) => "/problems/busy",
+            ApiError::TooManyRequests { .. } => "/problems/too-many-requests",
             ApiError::Internal(_) => "/problems/internal",
         }
     }
@@ -140,10 +145,13 @@ impl ApiError {
     }
 
     /// Seconds a client should wait before trying again, for the errors that pass.
-    pub fn retry_after(&self) -> Option<&'static str> {
+    pub fn retry_after(&self) -> Option<String> {
         match self {
-            ApiError::Unavailable(_) => Some("30"),
-            ApiError::Busy(_) => Some("5"),
+            ApiError::Unavailable(_) => Some("30".into()),
+            ApiError::Busy(_) => Some("5".into()),
+            ApiError::TooManyRequests {
+                retry_after_seconds, ..
+            } => Some(retry_after_seconds.to_string()),
             _ => None,
         }
     }
@@ -172,6 +180,7 @@ impl ResponseError for ApiError {
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Unavailable(_) | ApiError::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

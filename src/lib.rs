@@ -3,6 +3,8 @@
 
 pub mod chart;
 pub mod cli;
+pub mod client_address;
+pub mod client_key;
 pub mod commands;
 pub mod config;
 pub mod db;
@@ -15,8 +17,11 @@ pub mod evidence;
 pub mod format;
 pub mod import;
 pub mod local_postgres;
+pub mod rate_limit;
+pub mod request_span;
 pub mod results;
 pub mod routes;
+pub mod security_headers;
 pub mod seeds;
 pub mod startup;
 pub mod state;

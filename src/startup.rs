@@ -1,9 +1,13 @@
 //! Builds the actix application and binds it. `Application::build` binds first (port 0 in tests)
-//! so the real port is known before the server runs.
+//! so the real port is known before the server runs. Every request is logged under a root span
+//! without the client's address (`crate::request_span`), and every response carries the security
+//! headers (`crate::security_headers`; HSTS with `LOCALVOICE_HSTS`, read by `crate::config`).
 
 use crate::config::BODY_LIMIT_BYTES;
 use crate::error::ApiError;
+use crate::request_span::AnonymousRootSpan;
 use crate::routes;
+use crate::security_headers::security_headers;
 use crate::state::AppState;
 use actix_web::dev::Server;
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError, UrlencodedError};
@@ -73,10 +77,12 @@ fn path_error(error: PathError, _req: &HttpRequest) -> actix_web::Error {
 }
 
 fn run(listener: TcpListener, state: AppState) -> std::io::Result<Server> {
+    let hsts = state.protection.hsts;
     let data = web::Data::new(state);
     let server = HttpServer::new(move || {
         App::new()
-            .wrap(TracingLogger::default())
+            .wrap(TracingLogger::<AnonymousRootSpan>::new())
+            .wrap(security_headers(hsts))
             .app_data(data.clone())
             .app_data(web::PayloadConfig::new(BODY_LIMIT_BYTES))
             .app_data(

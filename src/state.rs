@@ -1,12 +1,16 @@
 //! What every request handler shares: the pool, the reference geography and population, the
-//! consultations, and the results cache.
+//! consultations, the results cache, and the per-client rate limiter (keyed by a daily-rotating
+//! hash of the client's address, never the address itself).
 
+use crate::client_key::ClientKeyer;
+use crate::config::ProtectionSettings;
 use crate::db::DbPool;
 use crate::domain::form_token::FormKey;
 use crate::domain::population::PopulationMargins;
 pub use crate::domain::Consultations;
 use crate::domain::{ConsultationStatus, Geography, SurveyDefinition};
 use crate::evidence::service::EvidenceService;
+use crate::rate_limit::ClientRateLimiter;
 use crate::results::service::ComputeLimit;
 use crate::results::{DataMode, ResultsService};
 use crate::submission::SubmissionService;
@@ -41,6 +45,12 @@ pub struct AppState {
     pub digests: Arc<crate::digest::DigestService>,
     /// The current Local Police Plans from seeds/plans/ (for the evidence pack), read at start-up.
     pub plans: Arc<Vec<crate::seeds::CurrentPlan>>,
+    /// Rate limits, trusted proxies, form friction and HSTS, as configured.
+    pub protection: Arc<ProtectionSettings>,
+    /// Turns client addresses into keys that rotate daily (held in memory only).
+    pub client_keys: Arc<ClientKeyer>,
+    /// Responses (web form and API) per client.
+    pub submit_limiter: Arc<ClientRateLimiter>,
 }
 
 /// What the services are set up with beyond reference data.
@@ -56,6 +66,9 @@ pub struct AppSettings {
     pub mail: crate::digest::MailSettings,
     /// Keys of unsubscribe links and address hashes (see `crate::digest::tokens`).
     pub digest_keys: crate::digest::tokens::DigestKeys,
+    /// Rate limits and form friction; the defaults are what a real deployment uses, so a test
+    /// sending many responses quickly switches them off explicitly ([`ProtectionSettings::off`]).
+    pub protection: ProtectionSettings,
 }
 
 impl AppSettings {
@@ -70,6 +83,7 @@ impl AppSettings {
                 crate::digest::settings::DEFAULT_PUBLIC_URL,
             ),
             digest_keys: crate::digest::tokens::DigestKeys::random(),
+            protection: ProtectionSettings::default(),
         }
     }
 }
@@ -106,6 +120,7 @@ impl AppState {
             geography.clone(),
             consultations.clone(),
             settings.form_key,
+            settings.protection.form_min_time,
         ));
         let digests = Arc::new(crate::digest::DigestService::new(
             pool.clone(),
@@ -116,6 +131,7 @@ impl AppState {
             settings.digest_keys,
             settings.mail,
         )?);
+        let submit_limiter = Arc::new(ClientRateLimiter::new(settings.protection.submit_rate));
         Ok(Self {
             pool,
             geography,
@@ -126,6 +142,9 @@ impl AppState {
             submissions,
             digests,
             plans,
+            protection: Arc::new(settings.protection),
+            client_keys: Arc::new(ClientKeyer::new()),
+            submit_limiter,
         })
     }
 }

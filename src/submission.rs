@@ -2,10 +2,13 @@
 //! and be open (by the UK date), the answers must parse, and the response is stored in one
 //! transaction. The web form's single-use token (`crate::domain::form_token`) makes every resend
 //! of one form store one response, and lets the service say truthfully whether a form whose reply
-//! was lost had been saved.
+//! was lost had been saved. A web form that looks automated (`crate::domain::automated`) is
+//! refused, counted by consultation, area, reason and day, and never stored.
 
+use crate::db::automated_refusals::record_refusal;
 use crate::db::responses::{insert_response, stored_with_key, InsertOutcome, StoredResponse};
 use crate::db::{DbError, DbPool};
+use crate::domain::automated::{automated_reason, AutomatedReason};
 use crate::domain::form_token::{FormKey, FormToken};
 use crate::domain::idempotency::IdempotencyKey;
 use crate::domain::{
@@ -14,6 +17,7 @@ use crate::domain::{
 };
 use chrono::Utc;
 use std::sync::Arc;
+use std::time::Duration;
 
 /// Why a response was not stored.
 #[derive(Debug, thiserror::Error)]
@@ -32,6 +36,9 @@ pub enum SubmitError {
     /// A survey form without a token this service signed for the consultation.
     #[error("the form was not one this service served for this consultation")]
     FormNotRecognised,
+    /// A survey form that looks sent by a script (see `crate::domain::automated`); nothing stored.
+    #[error("the form looked automated ({})", .0.as_str())]
+    Automated(AutomatedReason),
     #[error(transparent)]
     Db(#[from] DbError),
 }
@@ -43,15 +50,24 @@ pub struct SubmissionService {
     geography: Arc<Geography>,
     consultations: Arc<Consultations>,
     form_key: FormKey,
+    /// Fewest seconds between serving a survey form and its being sent (zero: no minimum).
+    form_min_time: Duration,
 }
 
 impl SubmissionService {
-    pub fn new(pool: DbPool, geography: Arc<Geography>, consultations: Arc<Consultations>, form_key: FormKey) -> Self {
+    pub fn new(
+        pool: DbPool,
+        geography: Arc<Geography>,
+        consultations: Arc<Consultations>,
+        form_key: FormKey,
+        form_min_time: Duration,
+    ) -> Self {
         Self {
             pool,
             geography,
             consultations,
             form_key,
+            form_min_time,
         }
     }
 
@@ -111,15 +127,22 @@ impl SubmissionService {
     /// Stores the answers of a survey form sent with `token` (see [`Self::verify_form_token`]):
     /// every resend of the same form gives the first stored response. Answers are checked first,
     /// so a form without a valid token still gets its answers' problems; a valid form without a
-    /// valid token is `FormNotRecognised` and nothing is stored.
+    /// valid token is `FormNotRecognised` and nothing is stored. A valid form whose `honeypot`
+    /// field was filled, or sent back too soon, is `Automated`, counted and not stored.
     pub async fn submit_form(
         &self,
         consultation_id: &str,
         input: &ResponseInput,
         token: Option<&FormToken>,
+        honeypot: Option<&str>,
     ) -> Result<InsertOutcome, SubmitError> {
         let response = self.check(consultation_id, input, ValidationErrors::default(), Channel::Web)?;
         let token = token.ok_or(SubmitError::FormNotRecognised)?;
+        let now = Utc::now();
+        if let Some(reason) = automated_reason(honeypot, token, now, self.form_min_time) {
+            self.count_refusal(&response, reason, now.date_naive()).await;
+            return Err(SubmitError::Automated(reason));
+        }
         self.store(response, Some(IdempotencyKey::for_form(token.nonce())))
             .await
     }
@@ -144,6 +167,19 @@ impl SubmissionService {
                     .collect();
                 all.errors.extend(later);
                 Err(SubmitError::Invalid(all))
+            }
+        }
+    }
+
+    /// Counts a refused form; a count that cannot be written is logged, and the form still refused.
+    async fn count_refusal(&self, response: &SurveyResponse, reason: AutomatedReason, day: chrono::NaiveDate) {
+        let id = response.consultation_id.as_str().to_string();
+        let area = response.council_area.as_str().to_string();
+        let counted = crate::db::run(&self.pool, move |conn| record_refusal(conn, &id, &area, reason, day)).await;
+        match counted {
+            Ok(()) => tracing::info!(reason = reason.as_str(), "survey form refused as automated"),
+            Err(error) => {
+                tracing::warn!(%error, reason = reason.as_str(), "survey form refused as automated; not counted")
             }
         }
     }

@@ -1,6 +1,7 @@
 //! Start-up steps shared by the subcommands: find the database, migrate, seed, load definitions.
 
 use crate::cli::Cli;
+use crate::config::ProtectionSettings;
 use crate::db::{self, DbPool};
 use crate::domain::form_token::FormKey;
 use crate::domain::{Geography, SurveyDefinition};
@@ -140,6 +141,7 @@ pub fn app_state(database: &Database, seeds_dir: &Path, defs_dir: &Path) -> anyh
             replica: database.replica.clone(),
             mail: crate::digest::MailSettings::from_env().map_err(|e| anyhow::anyhow!(e))?,
             digest_keys: digest_keys(&mut conn)?,
+            protection: ProtectionSettings::from_env()?,
         },
     )
     .map_err(|e| anyhow::anyhow!(e))

@@ -1,5 +1,5 @@
 //! Digest subscriptions, the community councils analysts imported, and the keyed hashes of
-//! addresses that unsubscribed (see the migration `2026-12-04-000008_digests`).
+//! addresses that unsubscribed (see the migration `2026-12-04-000009_digests`).
 
 use super::error::DbError;
 use super::outbox::{insert_email, NewEmail};

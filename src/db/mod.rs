@@ -2,6 +2,7 @@
 //! Nothing outside this module writes SQL. Diesel is synchronous, so async callers go through
 //! [`run`], which moves the work onto actix's blocking thread pool.
 
+pub mod automated_refusals;
 pub mod comments;
 pub mod consultations;
 pub mod digests;
@@ -15,6 +16,7 @@ pub mod response_copy;
 pub mod responses;
 pub mod results;
 pub mod schema;
+pub mod screening;
 pub mod signing_keys;
 pub mod snapshots;
 

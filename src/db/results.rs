@@ -147,7 +147,28 @@ pub fn load_released(
     consultation_id: &str,
     codebook: &Codebook,
 ) -> Result<DatasetRows, DbError> {
-    load_filtered_by(conn, consultation_id, 0, i64::MAX, None, true, codebook)
+    let filter = RowFilter {
+        released_only: true,
+        ..RowFilter::all()
+    };
+    load_filtered_by(conn, consultation_id, &filter, codebook)
+}
+
+/// As [`load_responses_in`], leaving out the responses with ids in `excluded` (for the figures
+/// without the responses duplicate screening flagged, `crate::results::screening`).
+pub fn load_responses_excluding(
+    conn: &mut PgConnection,
+    consultation_id: &str,
+    area_codes: Option<&[String]>,
+    excluded: &[i64],
+    codebook: &Codebook,
+) -> Result<DatasetRows, DbError> {
+    let filter = RowFilter {
+        area_codes,
+        excluded,
+        ..RowFilter::all()
+    };
+    load_filtered_by(conn, consultation_id, &filter, codebook)
 }
 
 fn load_filtered(
@@ -158,18 +179,53 @@ fn load_filtered(
     area_codes: Option<&[String]>,
     codebook: &Codebook,
 ) -> Result<DatasetRows, DbError> {
-    load_filtered_by(conn, consultation_id, after, up_to, area_codes, false, codebook)
+    let filter = RowFilter {
+        after,
+        up_to,
+        area_codes,
+        ..RowFilter::all()
+    };
+    load_filtered_by(conn, consultation_id, &filter, codebook)
+}
+
+/// Which of a consultation's stored rows to read.
+struct RowFilter<'a> {
+    /// Ids above `after` and up to `up_to`.
+    after: i64,
+    up_to: i64,
+    /// Only these council areas (all when `None`).
+    area_codes: Option<&'a [String]>,
+    /// Only rows a snapshot has released.
+    released_only: bool,
+    /// Leaving out these ids.
+    excluded: &'a [i64],
+}
+
+impl RowFilter<'_> {
+    fn all() -> Self {
+        Self {
+            after: 0,
+            up_to: i64::MAX,
+            area_codes: None,
+            released_only: false,
+            excluded: &[],
+        }
+    }
 }
 
 fn load_filtered_by(
     conn: &mut PgConnection,
     consultation_id: &str,
-    after: i64,
-    up_to: i64,
-    area_codes: Option<&[String]>,
-    released_only: bool,
+    filter: &RowFilter<'_>,
     codebook: &Codebook,
 ) -> Result<DatasetRows, DbError> {
+    let RowFilter {
+        after,
+        up_to,
+        area_codes,
+        released_only,
+        excluded,
+    } = *filter;
     let mut query = responses::table
         .filter(responses::consultation_id.eq(consultation_id))
         .filter(responses::id.gt(after))
@@ -180,6 +236,9 @@ fn load_filtered_by(
     }
     if released_only {
         query = query.filter(responses::released_in.is_not_null());
+    }
+    if !excluded.is_empty() {
+        query = query.filter(responses::id.ne_all(excluded));
     }
     let rows = query
         .order(responses::id)

@@ -28,6 +28,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    automated_refusals (consultation_id, council_area_code, reason, day) {
+        consultation_id -> Text,
+        council_area_code -> Text,
+        reason -> Text,
+        day -> Date,
+        refused -> Int8,
+    }
+}
+
+diesel::table! {
     consultations (id) {
         id -> Text,
         title -> Text,
@@ -170,6 +180,8 @@ diesel::joinable!(responses -> council_areas (council_area_code));
 diesel::joinable!(import_batches -> consultations (consultation_id));
 diesel::joinable!(outbox -> digest_subscriptions (subscription_id));
 diesel::joinable!(digest_subscriptions -> council_areas (council_area_code));
+diesel::joinable!(automated_refusals -> consultations (consultation_id));
+diesel::joinable!(automated_refusals -> council_areas (council_area_code));
 
 diesel::allow_tables_to_appear_in_same_query!(
     divisions,
@@ -183,4 +195,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     community_councils,
     digest_subscriptions,
     outbox,
+    automated_refusals,
 );

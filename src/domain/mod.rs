@@ -3,6 +3,7 @@
 
 pub mod answer_field;
 pub mod answers;
+pub mod automated;
 pub mod consultations;
 pub mod dataset;
 pub mod definition;
@@ -15,6 +16,7 @@ pub mod population;
 pub mod postcode_district;
 pub mod ranking;
 pub mod response;
+pub mod screening;
 pub mod uk_time;
 pub mod validation;
 

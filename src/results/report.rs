@@ -100,6 +100,10 @@ pub struct ResultsReport {
     /// For published figures: the snapshot they come from (absent for an analyst's live figures).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub snapshot: Option<crate::domain::dataset::Published>,
+    /// Survey forms refused as automated in the selection's areas (never stored, so not in `n`);
+    /// filled in by the service on every request, absent from the engine's own output.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refused_as_automated: Option<super::refusals::RefusedAsAutomated>,
 }
 
 pub const RANKING_EXPLANATION: &str =
@@ -154,6 +158,7 @@ pub fn build_report(
         representativeness,
         comparison: None,
         snapshot: None,
+        refused_as_automated: None,
     })
 }
 

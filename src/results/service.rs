@@ -11,6 +11,7 @@
 use super::cache::{read_changes, ComputedCache, ComputedKey, DatasetCache};
 use super::compute::run_blocking;
 pub use super::compute::ComputeLimit;
+use super::refusals::read_refusals;
 use super::request::{CompareWith, DataView, ResultsRequest};
 use super::selection::Selection;
 use super::weighting::WeightingOptions;
@@ -222,7 +223,7 @@ impl ResultsService {
     pub async fn report(&self, request: &ResultsRequest) -> Result<Arc<ResultsReport>, ResultsError> {
         let definition = self.definition(&request.consultation)?;
         // Check the selection before touching the database, so a bad area is a quick 404.
-        request.selection.resolve(&self.geography, definition)?;
+        let resolved = request.selection.resolve(&self.geography, definition)?;
         let compare_with = request.compare_with.resolve(definition)?;
         let other = self.compared_definition(&compare_with)?;
         let scope = self.scope(&request.selection, &compare_with);
@@ -248,6 +249,7 @@ impl ResultsService {
             },
             ..EngineOptions::with_bootstrap(request.bootstrap, request.seed)
         };
+        let consultation_id = definition.id.to_string();
         let (definition, other) = (definition.clone(), other.cloned());
         let (geography, population) = (self.geography.clone(), self.population.clone());
         let selection = request.selection.clone();
@@ -271,9 +273,21 @@ impl ResultsService {
             report.snapshot = dataset.published;
             Ok(Arc::new(report))
         });
-        match self.mode {
+        let report = match self.mode {
             DataMode::Cached => self.reports.get_or_compute(&key, computation).await,
             DataMode::Direct => computation.await,
-        }
+        }?;
+        let codes = resolved
+            .areas
+            .iter()
+            .filter_map(|&i| self.geography.areas.get(i))
+            .map(|a| a.code.to_string())
+            .collect();
+        let refused = read_refusals(&self.reads, &consultation_id, codes).await?;
+        // The count changes without the responses changing, so it is added to a copy of the
+        // (possibly cached) report rather than kept in it.
+        let mut report = (*report).clone();
+        report.refused_as_automated = Some(refused);
+        Ok(Arc::new(report))
     }
 }

@@ -1,5 +1,6 @@
 //! `POST /api/v1/consultations/{id}/responses`: one response as JSON. `201` only after commit;
-//! an `Idempotency-Key` header makes retries safe.
+//! an `Idempotency-Key` header makes retries safe. A client over its rate limit gets `429` with
+//! `Retry-After` (see `super::throttle`).
 
 use crate::db::responses::{InsertOutcome, StoredResponse};
 use crate::domain::idempotency::IdempotencyKey;
@@ -121,6 +122,13 @@ async fn create(
     req: HttpRequest,
     body: web::Json<ResponseDto>,
 ) -> Result<HttpResponse, ApiError> {
+    super::throttle::check_submission_rate(&state, &req).map_err(|throttled| ApiError::TooManyRequests {
+        detail: format!(
+            "too many responses have been sent from this connection in a short time; please wait {} seconds",
+            throttled.retry_after_seconds()
+        ),
+        retry_after_seconds: throttled.retry_after_seconds(),
+    })?;
     let consultation_id = path.into_inner();
     let (input, type_errors) = body.to_input();
     let idempotency = idempotency_key(&req, &body)?;

@@ -10,6 +10,7 @@ pub mod evidence_pack;
 pub mod health;
 pub mod pages;
 pub mod query_fields;
+pub mod throttle;
 
 use actix_web::web;
 

@@ -26,7 +26,10 @@ async fn app_with_database_down() -> (String, reqwest::Client, TestDb) {
         (*app.state.population).clone(),
         Consultations::new(app.state.consultations.all().to_vec()),
         app.state.plans.to_vec(),
-        localvoice::state::AppSettings::for_one_instance(),
+        localvoice::state::AppSettings {
+            protection: localvoice::config::ProtectionSettings::off(),
+            ..localvoice::state::AppSettings::for_one_instance()
+        },
     )
     .unwrap();
     let server = Application::build("127.0.0.1:0", state).unwrap();

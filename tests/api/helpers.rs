@@ -3,6 +3,7 @@
 
 use diesel::{Connection, PgConnection, RunQueryDsl};
 use localvoice::commands::prepare;
+use localvoice::config::ProtectionSettings;
 use localvoice::db;
 use localvoice::domain::DivisionCode;
 use localvoice::results::request::DataView;
@@ -199,23 +200,30 @@ pub async fn spawn_app_with_defs(defs_dir: &Path) -> TestApp {
 
 /// Like [`spawn_app_with_defs`], with a limit on concurrent results and packs.
 pub async fn spawn_app_with_limit(defs_dir: &Path, compute_limit: ComputeLimit) -> TestApp {
-    spawn_fresh(defs_dir, compute_limit, None)
+    spawn_fresh(defs_dir, compute_limit, ProtectionSettings::off(), None)
+}
+
+/// The test consultations, with these rate limits and form checks (the other helpers switch them
+/// off, since tests send responses much faster than people do).
+pub async fn spawn_app_with_protection(protection: ProtectionSettings) -> TestApp {
+    spawn_fresh(&repo_path("tests/api/defs"), ComputeLimit::default(), protection, None)
 }
 
 /// Starts the app with the consultations in `defs_dir`, sending its emails as `mail` says.
 pub async fn spawn_app_with_mail(defs_dir: &Path, mail: localvoice::digest::MailSettings) -> TestApp {
-    spawn_fresh(defs_dir, ComputeLimit::default(), Some(mail))
+    spawn_fresh(defs_dir, ComputeLimit::default(), ProtectionSettings::off(), Some(mail))
 }
 
 /// An instance on a fresh test database, and a client that does not follow redirects.
 fn spawn_fresh(
     defs_dir: &Path,
     compute_limit: ComputeLimit,
+    protection: ProtectionSettings,
     mail: Option<localvoice::digest::MailSettings>,
 ) -> TestApp {
     localvoice::telemetry::init();
     let db = TestDb::new();
-    let (address, state) = spawn_instance_with_mail(&db.url, defs_dir, compute_limit, None, mail);
+    let (address, state) = spawn_instance_with_mail(&db.url, defs_dir, compute_limit, None, protection, mail);
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -238,6 +246,7 @@ pub fn another_instance(app: &TestApp) -> TestApp {
         &repo_path("tests/api/defs"),
         ComputeLimit::default(),
         None,
+        ProtectionSettings::off(),
         mail,
     );
     TestApp {
@@ -261,6 +270,7 @@ pub async fn spawn_app_with_replica(replica: &TestDb) -> TestApp {
         &repo_path("tests/api/defs"),
         ComputeLimit::default(),
         Some(&replica.url),
+        ProtectionSettings::off(),
     );
     TestApp { address, state, ..app }
 }
@@ -272,8 +282,9 @@ fn spawn_instance(
     defs_dir: &Path,
     compute_limit: ComputeLimit,
     replica_url: Option<&str>,
+    protection: ProtectionSettings,
 ) -> (String, AppState) {
-    spawn_instance_with_mail(database_url, defs_dir, compute_limit, replica_url, None)
+    spawn_instance_with_mail(database_url, defs_dir, compute_limit, replica_url, protection, None)
 }
 
 fn spawn_instance_with_mail(
@@ -281,6 +292,7 @@ fn spawn_instance_with_mail(
     defs_dir: &Path,
     compute_limit: ComputeLimit,
     replica_url: Option<&str>,
+    protection: ProtectionSettings,
     mail: Option<localvoice::digest::MailSettings>,
 ) -> (String, AppState) {
     let mut conn = PgConnection::establish(database_url).expect("connect to test database");
@@ -302,6 +314,7 @@ fn spawn_instance_with_mail(
         AppSettings {
             compute_limit,
             replica: replica_url.map(|url| db::pool::build_pool(url, 4, std::time::Duration::from_secs(3))),
+            protection,
             ..match mail {
                 Some(mail) => AppSettings {
                     mail,

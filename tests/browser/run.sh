@@ -8,7 +8,8 @@
 #       runs the suite, stops it.
 #   LOCALVOICE_URL=http://127.0.0.1:8080 bash tests/browser/run.sh
 #       runs the suite against a LocalVoice that is already running (it must have an open consultation
-#       with responses, as `localvoice demo` gives).
+#       with responses, as `localvoice demo` gives, and LOCALVOICE_SUBMIT_RATE_PER_MINUTE=0 and
+#       LOCALVOICE_FORM_MIN_SECONDS=0, since the suite sends forms fast and from one address).
 #
 # Environment: CHROMIUM_PATH (default /usr/bin/chromium); BROWSER_TEST_DATABASE_URL (default
 # postgres://postgres@127.0.0.1:5432/localvoice_browser_tests; dropped and re-created each run, then
@@ -103,7 +104,11 @@ if [ -z "${LOCALVOICE_URL:-}" ]; then
   psql "$db_url" -qc "DELETE FROM responses WHERE council_area_code = 'S12000026' AND id NOT IN
     (SELECT id FROM responses WHERE council_area_code = 'S12000026' ORDER BY id LIMIT 3)" >/dev/null ||
     fail "could not thin out the Scottish Borders' demo responses"
-  "$bin" --database-url "$db_url" --defs "$workdir/defs" --seeds "$root/seeds" serve --bind 127.0.0.1:0 \
+  # The suite sends every form from one address within seconds of loading it, as no resident does:
+  # switch the per-client rate limit and the form's minimum time off (the honeypot stays on, and
+  # tests/api covers the limit and the minimum time).
+  LOCALVOICE_SUBMIT_RATE_PER_MINUTE=0 LOCALVOICE_FORM_MIN_SECONDS=0 \
+    "$bin" --database-url "$db_url" --defs "$workdir/defs" --seeds "$root/seeds" serve --bind 127.0.0.1:0 \
     >"$workdir/server.log" 2>&1 &
   server_pid=$!
 

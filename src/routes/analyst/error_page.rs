@@ -26,10 +26,8 @@ pub fn error_response(error: &ApiError, title: &str, advice: &str) -> HttpRespon
         }],
     };
     let mut response = render(status, &page);
-    if let Some(seconds) = error.retry_after() {
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, header::HeaderValue::from_static(seconds));
+    if let Some(value) = error.retry_after().and_then(|s| header::HeaderValue::from_str(&s).ok()) {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
     }
     response
 }

@@ -8,6 +8,8 @@
 //!   results ([`results`]): headline shares with 95% intervals, the ranked concerns as a table and
 //!   an SVG chart, who responded against the population, what the weighting did, the comparison,
 //!   and links to the same report as CSV and JSON.
+//! * `GET /analyst/screening?…`: possible duplicates and bursts, and the headline figures without
+//!   them ([`screening`]).
 //!
 //! The figures come from the JSON API's cached report ([`crate::results::ResultsService::report`]),
 //! so the page, the CSV and the JSON always agree. Reads no environment variables.
@@ -19,6 +21,7 @@ mod format;
 mod query;
 mod results;
 mod sample_view;
+mod screening;
 mod view;
 mod weighting_view;
 
@@ -34,5 +37,6 @@ use actix_web::web;
 /// Registers the analyst pages. Call before the default service is set.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/analyst", web::get().to(choose::show))
-        .route("/analyst/results", web::get().to(results::show));
+        .route("/analyst/results", web::get().to(results::show))
+        .route("/analyst/screening", web::get().to(screening::show));
 }

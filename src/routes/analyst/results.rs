@@ -121,6 +121,10 @@ async fn respond(state: &AppState, req: &HttpRequest) -> Result<HttpResponse, Ap
     let links = Links {
         csv: format!("/api/v1/consultations/{consultation}/results.csv?{api}"),
         json: format!("/api/v1/consultations/{consultation}/results?{api}"),
+        screening: format!(
+            "/analyst/screening?consultation={consultation}&{}",
+            api_query(&place, &CompareWith::None)
+        ),
         change: choose_href(consultation, &place, compare_choice(definition, &request.compare_with)),
     };
     let page = results_page(

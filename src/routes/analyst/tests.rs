@@ -97,6 +97,7 @@ fn page(report: &ResultsReport) -> ResultsPage {
         csv: "/csv".into(),
         json: "/json".into(),
         change: "/analyst".into(),
+        screening: "/analyst/screening".into(),
     };
     results_page(
         report,

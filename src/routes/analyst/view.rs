@@ -35,6 +35,8 @@ pub struct Links {
     pub csv: String,
     pub json: String,
     pub change: String,
+    /// Possible duplicates and bursts in the same selection.
+    pub screening: String,
 }
 
 /// What the page needs besides the report.
@@ -85,7 +87,7 @@ fn headline(report: &ResultsReport) -> Vec<SummaryRow> {
             format!("{figure}, of {} who answered", count(p.base))
         }
     };
-    vec![
+    let mut rows = vec![
         SummaryRow {
             key: "Responses".into(),
             value: count(report.n),
@@ -106,7 +108,27 @@ fn headline(report: &ResultsReport) -> Vec<SummaryRow> {
             key: "Fairly or very confident in the local police".into(),
             value: answered(&report.confidence),
         },
-    ]
+    ];
+    if let Some(refused) = &report.refused_as_automated {
+        rows.push(SummaryRow {
+            key: "Responses refused as automated".into(),
+            value: refused_text(refused),
+        });
+    }
+    rows
+}
+
+/// "3 (hidden field filled in: 1; sent too fast: 2), not counted in these results".
+fn refused_text(refused: &crate::results::refusals::RefusedAsAutomated) -> String {
+    if refused.total == 0 {
+        return "None".into();
+    }
+    format!(
+        "{} (hidden field filled in: {}; sent too soon after the form was opened: {}), not counted in these results",
+        count(usize::try_from(refused.total).unwrap_or(usize::MAX)),
+        count(usize::try_from(refused.honeypot).unwrap_or(usize::MAX)),
+        count(usize::try_from(refused.too_fast).unwrap_or(usize::MAX)),
+    )
 }
 
 fn notices(report: &ResultsReport) -> Vec<String> {

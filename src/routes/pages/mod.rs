@@ -14,6 +14,7 @@ mod fields;
 mod form;
 mod home;
 pub(crate) mod html;
+mod notices;
 mod questions;
 mod start;
 mod survey;

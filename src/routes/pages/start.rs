@@ -66,6 +66,14 @@ mod tests {
         assert!(html.contains("href=\"/consultations/your-police-2026/easy-read\""));
         assert!(html.contains("31 March 2027"));
         assert!(html.contains("anonymous"));
+        assert!(
+            html.contains("we do not keep your IP address"),
+            "the start page says so"
+        );
+        assert!(
+            html.contains("We do not keep your IP address") && html.contains("replaced every day"),
+            "and so does every page's privacy note"
+        );
     }
 
     #[test]

@@ -1,20 +1,26 @@
 //! The survey itself. `GET /consultations/{id}/survey` (standard) and `GET /consultations/{id}/easy-read`
 //! show the form; a `POST` to the same address stores the answers and sends the resident (303) to
 //! the confirmation page, or shows the form again with every answer kept: 422 with an error summary
-//! when answers need correcting, 503 with a notice when the database is unavailable.
+//! when answers need correcting, 503 with a notice when the database is unavailable, 429 with
+//! `Retry-After` when the connection is over its rate limit (`super::super::throttle`), and 400
+//! with a notice when the form looks automated (`crate::domain::automated`): a filled honeypot
+//! field, or sent back sooner than `LOCALVOICE_FORM_MIN_SECONDS` after it was served.
 
 use super::csrf::check_same_origin;
 use super::errors::{form_refused_page, not_accepting_page, not_found_page};
 use super::form::{decode, response_input, FORM_TOKEN_FIELD};
 use super::html::render_private;
+use super::notices::{form_not_recognised, not_confirmed, refused_as_automated, too_many_responses};
 use super::survey_view::{survey_page, Notice};
 use super::thanks::thanks_path;
 use super::Version;
 use crate::config::BODY_LIMIT_BYTES;
 use crate::db::responses::{InsertOutcome, StoredResponse};
 use crate::db::DbError;
+use crate::domain::automated::HONEYPOT_FIELD;
 use crate::domain::form_token::FormToken;
 use crate::domain::{ConsultationStatus, ResponseInput, SurveyDefinition, ValidationErrors};
+use crate::rate_limit::Throttled;
 use crate::state::{status_today, AppState};
 use crate::submission::SubmitError;
 use actix_web::http::{header, StatusCode};
@@ -104,7 +110,11 @@ async fn receive(
         return not_found_page();
     };
     match read_form(&req, body, definition).await {
-        Ok(fields) => answer(&state, definition, version, &fields).await,
+        Ok(fields) => {
+            // Checked once the form is read, so that a person over the limit gets their answers back.
+            let throttled = crate::routes::throttle::check_submission_rate(&state, &req).err();
+            answer(&state, definition, version, &fields, throttled).await
+        }
         Err(refused) => refused,
     }
 }
@@ -156,13 +166,12 @@ async fn answer(
     definition: &SurveyDefinition,
     version: Version,
     fields: &[(String, String)],
+    throttled: Option<Throttled>,
 ) -> HttpResponse {
     let input = response_input(fields, definition.max_ranked);
     let id = definition.id.as_str();
-    let sent_token = fields
-        .iter()
-        .find(|(k, _)| k == FORM_TOKEN_FIELD)
-        .map(|(_, v)| v.as_str());
+    let field = |name: &str| fields.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+    let sent_token = field(FORM_TOKEN_FIELD);
     let token = state.submissions.verify_form_token(id, sent_token);
     // The form is shown again with the same token, so sending it again can never store it twice;
     // a form without a valid token gets a new one.
@@ -184,13 +193,34 @@ async fn answer(
             .insert_header((header::LOCATION, thanks_path(id, &stored.public_id, version)))
             .finish()
     };
-    match state.submissions.submit_form(id, &input, token.as_ref()).await {
+    if let Some(throttled) = throttled {
+        let wait = throttled.retry_after_seconds();
+        let notice = too_many_responses(version, wait);
+        let mut response = again(
+            StatusCode::TOO_MANY_REQUESTS,
+            &ValidationErrors::default(),
+            Some(notice),
+        );
+        response.headers_mut().insert(header::RETRY_AFTER, wait.into());
+        return response;
+    }
+    let honeypot = field(HONEYPOT_FIELD);
+    match state
+        .submissions
+        .submit_form(id, &input, token.as_ref(), honeypot)
+        .await
+    {
         Ok(InsertOutcome::Created(stored) | InsertOutcome::Replayed(stored)) => thanks(stored),
         Err(SubmitError::Invalid(errors)) => again(StatusCode::UNPROCESSABLE_ENTITY, &errors, None),
         Err(SubmitError::FormNotRecognised) => again(
             StatusCode::BAD_REQUEST,
             &ValidationErrors::default(),
             Some(form_not_recognised(version)),
+        ),
+        Err(SubmitError::Automated(reason)) => again(
+            StatusCode::BAD_REQUEST,
+            &ValidationErrors::default(),
+            Some(refused_as_automated(version, reason)),
         ),
         Err(SubmitError::NotAccepting { status, .. }) => not_accepting_page(definition, status),
         Err(SubmitError::NotFound(_)) => not_found_page(),
@@ -221,53 +251,4 @@ async fn answer(
 /// The response this form was stored as, if the database can say.
 async fn saved_already(state: &AppState, id: &str, token: Option<&FormToken>) -> Option<StoredResponse> {
     state.submissions.saved_form(id, token?).await.ok().flatten()
-}
-
-/// What the resident is told when the service could not confirm their answers were stored: the
-/// truth (it does not know), that the answers are still on the page, and that sending them again
-/// is safe because the same form is only ever counted once.
-fn not_confirmed(version: Version) -> Notice {
-    match version {
-        Version::Standard => Notice {
-            heading: "Sorry, we could not confirm that your answers were saved".into(),
-            paragraphs: vec![
-                "There is a problem with the service, so we cannot tell whether your answers reached us.".into(),
-                "Your answers are still on this page. Please send them again in a few minutes. It is safe to send \
-                 them again: if they were saved already, they will only be counted once."
-                    .into(),
-            ],
-        },
-        Version::EasyRead => Notice {
-            heading: "Sorry, we do not know if we got your answers".into(),
-            paragraphs: vec![
-                "Something went wrong on our side.".into(),
-                "Your answers are still on this page.".into(),
-                "Please wait a few minutes. Then press Send my answers again.".into(),
-                "We will only count your answers once.".into(),
-            ],
-        },
-    }
-}
-
-/// What the resident is told when the form had no valid token (it was very old, or not from our
-/// page): nothing was saved yet, the answers are kept, and they can send them now.
-fn form_not_recognised(version: Version) -> Notice {
-    match version {
-        Version::Standard => Notice {
-            heading: "Your answers have not been saved yet".into(),
-            paragraphs: vec![
-                "This form was not one we could accept: it may have been open for a very long time, or it did not \
-                 come from this page."
-                    .into(),
-                "Your answers are still on this page. Please check them and send them again.".into(),
-            ],
-        },
-        Version::EasyRead => Notice {
-            heading: "We have not saved your answers yet".into(),
-            paragraphs: vec![
-                "Your answers are still on this page.".into(),
-                "Please check them. Then press Send my answers again.".into(),
-            ],
-        },
-    }
 }

@@ -255,3 +255,27 @@ fn easy_read_errors_use_plain_words() {
     assert!(html.contains(r##"<a href="#council_area">Choose where you live.</a>"##));
     assert!(html.contains(r##"<a href="#concern_1">Choose at least 1 thing that worries you.</a>"##));
 }
+
+#[test]
+fn the_honeypot_is_labelled_to_be_left_empty_and_kept_out_of_the_tab_order_and_autofill() {
+    for version in [Version::Standard, Version::EasyRead] {
+        let html = empty(version);
+        let at = position(&html, r#"<div class="lv-honeypot">"#);
+        let field = &html[at..at + 400];
+        assert!(
+            field.contains(r#"<label for="website">Leave this box empty"#),
+            "{field}"
+        );
+        assert!(
+            field.contains(
+                r#"<input type="text" id="website" name="website" value="" autocomplete="off" tabindex="-1">"#
+            ),
+            "{field}"
+        );
+    }
+    let css = include_str!("../../../static/localvoice.css");
+    assert!(
+        css.contains(".lv-honeypot {"),
+        "hidden by the stylesheet, not an inline style"
+    );
+}

@@ -162,7 +162,11 @@ pub fn state_without_database(definitions: Vec<SurveyDefinition>) -> AppState {
         crate::domain::population::PopulationMargins::new(2022, "test", Default::default()),
         Consultations::new(definitions),
         Vec::new(),
-        crate::state::AppSettings::for_one_instance(),
+        // Handler tests post forms straight after serving them, and repeatedly.
+        crate::state::AppSettings {
+            protection: crate::config::ProtectionSettings::off(),
+            ..crate::state::AppSettings::for_one_instance()
+        },
     )
     .unwrap_or_else(|e| panic!("test state: {e}"))
 }

@@ -80,6 +80,23 @@ test('the easy read confirmation page has no accessibility violations', async ()
   await expectNoAxeViolations(page, 'easy read confirmation page');
 });
 
+test('a form refused as automated is shown again with the answers and has no accessibility violations', async () => {
+  await page.goto(`${baseUrl()}${consultation}/survey`);
+  await fillRequiredAnswers(page);
+  await page.fill('#comment', 'Speeding outside the school');
+  // What a form-filling script does: fill the honeypot that people never see.
+  await page.locator('#website').evaluate((el) => { el.value = 'http://spam.example'; });
+  const posted = await submitByClick(page);
+  assert.equal(posted.status(), 400);
+  assert.equal(await page.textContent('.lv-notice__title'), 'Your answers have not been saved yet');
+  assert.equal(await page.inputValue('#comment'), 'Speeding outside the school');
+  assert.equal(await page.inputValue('#website'), '');
+  await expectNoAxeViolations(page, 'survey refused as automated');
+  // A person simply sends it again.
+  const again = await submitByClick(page);
+  assert.equal(again.status(), 303);
+});
+
 test('the accessibility statement and the page-not-found page have no accessibility violations', async () => {
   let response = await page.goto(`${baseUrl()}/accessibility`);
   assert.equal(response.status(), 200);

@@ -105,6 +105,15 @@ test('a council area compared with the rest of its division has no accessibility
   await expectNoAxeViolations(page, 'East Lothian against the rest of J Division');
 });
 
+test('possible duplicates and bursts for a police division have no accessibility violations', async () => {
+  await open(results('division=J'));
+  await page.click('a[href^="/analyst/screening?"]');
+  await page.waitForURL(/\/analyst\/screening\?/);
+  assert.match(await page.textContent('h1'), /Possible duplicates and bursts: Lothians and Scottish Borders/);
+  assert.equal(await page.locator('table:has(#areas-caption) tbody tr').count(), 4, 'one row per council area of J');
+  await expectNoAxeViolations(page, 'duplicates and bursts for J Division');
+});
+
 test('the error page for an unknown area has no accessibility violations', async () => {
   await open(results('area=Atlantis'), 404);
   assert.match(await page.textContent('main'), /Atlantis/);
