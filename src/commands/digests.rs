@@ -55,7 +55,7 @@ async fn run_due(digests: &DigestService, args: &DigestsRunArgs) -> anyhow::Resu
         println!("  {example}");
     }
     println!(
-        "{} digest(s) {}, {} already queued; results worked out for {} area(s) in {:.2} s",
+        "{} digest(s) {}, {} already queued, in {build_seconds:.2} s; of which the results engine: {} area(s) in {:.2} s",
         built.built,
         if args.dry_run {
             "due (dry run: nothing queued)"

@@ -31,7 +31,11 @@ impl Mailer {
                 let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
                     .map_err(|e| format!("LOCALVOICE_SMTP_URL: {e}"))?
                     .timeout(Some(Duration::from_secs(20)))
-                    .pool_config(PoolConfig::new().max_size(4).idle_timeout(Duration::from_secs(30)))
+                    .pool_config(
+                        PoolConfig::new()
+                            .max_size(settings.connections)
+                            .idle_timeout(Duration::from_secs(30)),
+                    )
                     .build();
                 Ok(Self::Smtp(transport))
             }

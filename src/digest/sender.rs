@@ -21,8 +21,6 @@ use tokio::time::Instant;
 
 /// Emails claimed at a time.
 const BATCH: i64 = 200;
-/// Messages in flight at once.
-const IN_FLIGHT: usize = 8;
 
 /// What a round of sending did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
@@ -98,9 +96,11 @@ impl DigestService {
         }
     }
 
-    /// Sends a claimed batch, paced per domain, at most [`IN_FLIGHT`] at once.
+    /// Sends a claimed batch, paced per domain, at most `connections` at once.
     async fn send_batch(&self, batch: Vec<ClaimedEmail>) -> Vec<(i64, Outcome)> {
-        let limit = std::sync::Arc::new(tokio::sync::Semaphore::new(IN_FLIGHT));
+        let limit = std::sync::Arc::new(tokio::sync::Semaphore::new(
+            usize::try_from(self.settings.connections).unwrap_or(1).max(1),
+        ));
         let mut tasks = tokio::task::JoinSet::new();
         for email in batch {
             let at = self.pacing.slot(&domain_of(&email.recipient));

@@ -9,6 +9,7 @@
 //! | `LOCALVOICE_PUBLIC_URL` | the service's public address, for links in emails (https in production) | `http://127.0.0.1:8080` |
 //! | `LOCALVOICE_DKIM_KEY_FILE`, `LOCALVOICE_DKIM_SELECTOR` | PEM private key (RSA or Ed25519) and selector: sign every email with DKIM for the sender's domain | not signed |
 //! | `LOCALVOICE_MAIL_PER_DOMAIN_PER_SECOND` | most messages a second to one receiving domain | `5` |
+//! | `LOCALVOICE_SMTP_CONNECTIONS` | SMTP connections (and messages in flight) at once | `16` |
 //! | `LOCALVOICE_MAIL_MAX_ATTEMPTS` | attempts before a transient failure becomes permanent | `8` |
 //! | `LOCALVOICE_MAIL_RETRY_SECONDS` | first retry delay; doubled each attempt (with jitter), at most 6 hours | `60` |
 //! | `LOCALVOICE_DIGEST_INTERVAL_SECONDS` | how often `serve` builds due digests and sends the outbox | `300` |
@@ -57,6 +58,11 @@ pub struct MailSettings {
     pub public_url: String,
     pub dkim: Option<std::sync::Arc<DkimConfig>>,
     pub per_domain_per_second: u32,
+    /// SMTP connections in the pool, and messages sent at once. lettre writes a message's
+    /// terminating dot as a separate small write, which waits for the server's delayed ACK
+    /// (tens of milliseconds), so one connection manages only some tens of messages a second:
+    /// throughput comes from sending on several connections at once.
+    pub connections: u32,
     pub retry: RetryPolicy,
     pub interval: Duration,
 }
@@ -94,6 +100,7 @@ impl MailSettings {
             public_url: public_url.trim_end_matches('/').to_string(),
             dkim: None,
             per_domain_per_second: 5,
+            connections: 16,
             retry: RetryPolicy::default(),
             interval: Duration::from_secs(300),
         }
@@ -153,6 +160,8 @@ impl MailSettings {
         };
         settings.per_domain_per_second = u32::try_from(number("LOCALVOICE_MAIL_PER_DOMAIN_PER_SECOND", 5, 1)?)
             .map_err(|_| "LOCALVOICE_MAIL_PER_DOMAIN_PER_SECOND is too large".to_string())?;
+        settings.connections = u32::try_from(number("LOCALVOICE_SMTP_CONNECTIONS", 16, 1)?)
+            .map_err(|_| "LOCALVOICE_SMTP_CONNECTIONS is too large".to_string())?;
         settings.retry.max_attempts = i32::try_from(number("LOCALVOICE_MAIL_MAX_ATTEMPTS", 8, 1)?)
             .map_err(|_| "LOCALVOICE_MAIL_MAX_ATTEMPTS is too large".to_string())?;
         settings.retry.first_delay = Duration::from_secs(number("LOCALVOICE_MAIL_RETRY_SECONDS", 60, 1)?);
