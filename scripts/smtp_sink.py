@@ -1,7 +1,8 @@
 """A local SMTP sink for benchmarks: accepts every message on 127.0.0.1:PORT, counts them, and
 writes the count and the time of the first and last message to COUNT_FILE on each delivery.
-Python's standard library only (smtpd, deprecated but present up to Python 3.11; aiosmtpd is
-used instead when installed).
+Uses aiosmtpd (asyncio; scripts/bench-digests installs it into a venv); without it, the standard
+library's smtpd (Python 3.11 and older), which queues at most 5 connections and, with many
+concurrent senders, can leave connections unanswered.
 
     python3 scripts/smtp_sink.py PORT COUNT_FILE
 """

@@ -19,8 +19,9 @@ use std::sync::Mutex;
 use std::time::Duration;
 use tokio::time::Instant;
 
-/// Emails claimed at a time.
-const BATCH: i64 = 200;
+/// Emails claimed at a time per connection: a batch is done well within the lease (8 × the send
+/// timeout).
+const BATCH_PER_CONNECTION: i64 = 8;
 
 /// What a round of sending did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
@@ -70,7 +71,8 @@ impl DigestService {
         let mut report = SendReport::default();
         loop {
             let lease = self.settings.retry.lease;
-            let batch = crate::db::run(&self.pool, move |c| outbox::claim(c, BATCH, lease)).await?;
+            let size = BATCH_PER_CONNECTION * i64::from(self.settings.connections.clamp(1, 25));
+            let batch = crate::db::run(&self.pool, move |c| outbox::claim(c, size, lease)).await?;
             if batch.is_empty() {
                 return Ok(report);
             }
@@ -110,7 +112,14 @@ impl DigestService {
                 let _permit = limit.acquire().await;
                 let id = email.id;
                 let result = match build_message(&settings, &email) {
-                    Ok(message) => mailer.send(message).await,
+                    Ok(message) => tokio::time::timeout(settings.send_timeout, mailer.send(message))
+                        .await
+                        .unwrap_or_else(|_| {
+                            Err(SendFailure::Transient(format!(
+                                "no answer within {} s",
+                                settings.send_timeout.as_secs_f64()
+                            )))
+                        }),
                     Err(e) => Err(e),
                 };
                 (id, outcome(result, email.attempts, &settings.retry))

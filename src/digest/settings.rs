@@ -45,7 +45,9 @@ impl Default for RetryPolicy {
             max_attempts: 8,
             first_delay: Duration::from_secs(60),
             longest_delay: Duration::from_secs(6 * 3600),
-            lease: Duration::from_secs(120),
+            // Longer than a batch can take however slow the server (each message gives up after
+            // 30 s), so that a live sender's rows are never sent by another.
+            lease: Duration::from_secs(600),
         }
     }
 }
@@ -63,6 +65,9 @@ pub struct MailSettings {
     /// (tens of milliseconds), so one connection manages only some tens of messages a second:
     /// throughput comes from sending on several connections at once.
     pub connections: u32,
+    /// Longest one message may take (connecting included) before it counts as a transient
+    /// failure: a server that takes the connection and then says nothing must not stall sending.
+    pub send_timeout: Duration,
     pub retry: RetryPolicy,
     pub interval: Duration,
 }
@@ -101,6 +106,7 @@ impl MailSettings {
             dkim: None,
             per_domain_per_second: 5,
             connections: 16,
+            send_timeout: Duration::from_secs(30),
             retry: RetryPolicy::default(),
             interval: Duration::from_secs(300),
         }

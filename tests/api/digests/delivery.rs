@@ -180,3 +180,26 @@ async fn messages_to_one_domain_are_paced_and_other_domains_are_not_held_up() {
     );
     assert!(started.elapsed() < std::time::Duration::from_secs(30));
 }
+
+#[actix_web::test]
+async fn a_server_that_takes_the_connection_and_says_nothing_does_not_stall_sending() {
+    // Accepts connections and never answers.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let mut settings = localvoice::digest::MailSettings::smtp(
+        &format!("smtp://127.0.0.1:{}", silent.local_addr().unwrap().port()),
+        super::PUBLIC_URL,
+    );
+    settings.send_timeout = std::time::Duration::from_millis(500);
+    let app = crate::helpers::spawn_app_with_mail(&crate::helpers::repo_path("tests/api/defs"), settings).await;
+    three_digests_queued(&app).await;
+    let report = super::send(&app).await;
+    assert_eq!((report.sent, report.deferred, report.failed), (0, 5, 0));
+    assert_eq!(
+        count(
+            &app,
+            "SELECT count(*) AS n FROM outbox WHERE status = 'pending' AND last_error LIKE 'no answer within%'"
+        ),
+        5
+    );
+    drop(silent);
+}
