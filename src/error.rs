@@ -132,7 +132,7 @@ impl ApiError {
                 format!("{} field(s) need correcting: {}", errors.errors.len(), errors.summary())
             }
             ApiError::Unavailable(_) => {
-                "The service cannot reach its database just now. Please try again in a minute.".into()
+                "The service's database is unavailable or too slow just now. Please try again in a minute.".into()
             }
             ApiError::Internal(_) => "Something went wrong on our side. Your request was not saved.".into(),
             other => other.to_string(),

@@ -4,6 +4,7 @@
 mod analyst_pages;
 mod cli_parity;
 mod consultations;
+mod database_faults;
 mod evidence_pack;
 mod health;
 mod helpers;
