@@ -9,7 +9,8 @@
 //!   cargo run --example chaos -- pg-restart --bin target/debug/localvoice [--outage-secs 5]
 //!   cargo run --example chaos -- stuck-db --bin target/debug/localvoice [--lock-secs 20]
 //!
-//! Reads `PG_BIN` (PostgreSQL's server tools, default /usr/lib/postgresql/15/bin) for pg-restart.
+//! Reads `PG_BIN` (PostgreSQL's server tools, default the newest /usr/lib/postgresql/N/bin) for
+//! pg-restart.
 
 #[path = "../tests/chaos/load.rs"]
 mod load;
@@ -128,8 +129,7 @@ async fn main() -> anyhow::Result<()> {
             report.passed()
         }
         Scenario::PgRestart { common, outage_secs } => {
-            let pg_bin = std::env::var_os("PG_BIN").map_or_else(|| "/usr/lib/postgresql/15/bin".into(), PathBuf::from);
-            let cluster = PrivateCluster::start(&pg_bin)?;
+            let cluster = PrivateCluster::start(&processes::pg_bin())?;
             let url = cluster.url("localvoice");
             let server = common.serve(&url)?;
             println!(

@@ -82,16 +82,31 @@ impl From<ValidationErrors> for ApiError {
     }
 }
 
-/// RFC 9457 problem details, with LocalVoice's per-field `errors` extension.
-#[derive(Debug, Serialize)]
+/// RFC 9457 problem details (`application/problem+json`), with LocalVoice's per-field `errors`
+/// extension.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Problem<'a> {
+    /// A relative URI naming the kind of problem, e.g. `/problems/validation`.
     #[serde(rename = "type")]
     pub kind: &'a str,
     pub title: &'a str,
+    /// The HTTP status code.
     pub status: u16,
     pub detail: String,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// The fields that need correcting (validation problems only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schema(value_type = Vec<FieldProblem>)]
     pub errors: Vec<crate::domain::FieldError>,
+}
+
+/// One field's problem in [`Problem::errors`] (the schema of `crate::domain::FieldError`).
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct FieldProblem {
+    /// The field's name, e.g. `concerns`, or the header's, `Idempotency-Key`.
+    field: String,
+    /// What is wrong, in plain English.
+    message: String,
 }
 
 impl ApiError {

@@ -4,6 +4,7 @@
 
 pub mod analyst;
 pub mod api_consultations;
+pub mod api_docs;
 pub mod api_responses;
 pub mod api_results;
 pub mod evidence_pack;
@@ -18,6 +19,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     api_consultations::configure(cfg);
     api_responses::configure(cfg);
     api_results::configure(cfg);
+    api_docs::configure(cfg);
     pages::configure(cfg);
     analyst::configure(cfg);
     evidence_pack::configure(cfg);

@@ -10,6 +10,7 @@ mod health;
 mod helpers;
 mod instances;
 mod migrations;
+mod openapi;
 mod replica;
 mod responses;
 mod responses_rejected;

@@ -2,8 +2,8 @@
 //! and `scripts/chaos-pg-restart`): the `localvoice` binary serving under load is SIGKILLed and
 //! restarted, and the PostgreSQL under it is restarted; afterwards every acknowledged response
 //! must be stored exactly once. Needs PostgreSQL on `TEST_DATABASE_URL` (default
-//! `postgres://postgres@127.0.0.1:5432/postgres`) and its server tools in `PG_BIN` (default
-//! /usr/lib/postgresql/15/bin) for a private cluster; fails loudly without them.
+//! `postgres://postgres@127.0.0.1:5432/postgres`) and its server tools in `PG_BIN` (default: the
+//! newest /usr/lib/postgresql/N/bin) for a private cluster; fails loudly without them.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 pub mod load;
@@ -11,9 +11,9 @@ pub mod processes;
 pub mod scenarios;
 pub mod verify;
 
-use processes::{PrivateCluster, ScratchDatabase, ServerProcess};
+use processes::{pg_bin, PrivateCluster, ScratchDatabase, ServerProcess};
 use scenarios::{Fault, Load};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 fn repo() -> &'static Path {
@@ -22,10 +22,6 @@ fn repo() -> &'static Path {
 
 fn server_url() -> String {
     std::env::var("TEST_DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
-}
-
-fn pg_bin() -> PathBuf {
-    std::env::var_os("PG_BIN").map_or_else(|| PathBuf::from("/usr/lib/postgresql/15/bin"), PathBuf::from)
 }
 
 fn serve(database_url: &str, log: &tempfile::NamedTempFile) -> ServerProcess {
