@@ -25,6 +25,9 @@ pub enum ApiError {
     NotAccepting(String),
     #[error("{0}")]
     Conflict(String),
+    /// The resource exists but does not answer this method; holds the methods it answers.
+    #[error("this resource answers only {0}")]
+    MethodNotAllowed(String),
     #[error("{0}")]
     PayloadTooLarge(String),
     #[error("{0}")]
@@ -117,6 +120,7 @@ impl ApiError {
             ApiError::NotFound(_) => "Not found",
             ApiError::NotAccepting(_) => "Consultation not accepting responses",
             ApiError::Conflict(_) => "Conflict",
+            ApiError::MethodNotAllowed(_) => "Method not allowed",
             ApiError::PayloadTooLarge(_) => "Request too large",
             ApiError::UnsupportedMediaType(_) => "Unsupported media type",
             ApiError::Unavailable(_) => "Service temporarily unavailable",
@@ -132,6 +136,7 @@ impl ApiError {
             ApiError::NotFound(_) => "/problems/not-found",
             ApiError::NotAccepting(_) => "/problems/consultation-not-open",
             ApiError::Conflict(_) => "/problems/conflict",
+            ApiError::MethodNotAllowed(_) => "/problems/method-not-allowed",
             ApiError::PayloadTooLarge(_) => "/problems/too-large",
             ApiError::UnsupportedMediaType(_) => "/problems/unsupported-media-type",
             ApiError::Unavailable(_) => "/problems/unavailable",
@@ -184,6 +189,7 @@ impl ResponseError for ApiError {
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::NotAccepting(_) | ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Unavailable(_) | ApiError::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
@@ -201,6 +207,9 @@ impl ResponseError for ApiError {
         response.content_type("application/problem+json");
         if let Some(seconds) = self.retry_after() {
             response.insert_header((header::RETRY_AFTER, seconds));
+        }
+        if let ApiError::MethodNotAllowed(allowed) = self {
+            response.insert_header((header::ALLOW, allowed.as_str()));
         }
         response.json(self.problem())
     }

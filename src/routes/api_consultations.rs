@@ -106,7 +106,7 @@ pub struct ConsultationDetail<'a> {
     get,
     path = "/api/v1/consultations/{id}",
     tag = "consultations",
-    params(("id" = String, Path, description = "The consultation's id, e.g. your-police-2026")),
+    params(("id" = String, Path, description = "The consultation's id", example = "your-police-2026")),
     responses(
         (status = 200, body = ConsultationDetail),
         (status = 404, body = Problem, content_type = "application/problem+json"),

@@ -141,7 +141,7 @@ pub struct Created<'a> {
     path = "/api/v1/consultations/{id}/responses",
     tag = "responses",
     params(
-        ("id" = String, Path, description = "The consultation's id, e.g. your-police-2026"),
+        ("id" = String, Path, description = "The consultation's id", example = "your-police-2026"),
         ("Idempotency-Key" = Option<String>, Header,
             description = "A random UUID, or a random string of letters, digits, - and _; a new one for each new response")
     ),

@@ -115,7 +115,7 @@ async fn report_for(state: &AppState, id: String, req: &HttpRequest) -> Result<A
     get,
     path = "/api/v1/consultations/{id}/results",
     tag = "results",
-    params(("id" = String, Path, description = "The consultation's id"), ResultsQuery),
+    params(("id" = String, Path, description = "The consultation's id", example = "your-police-2026"), ResultsQuery),
     responses(
         (status = 200, body = ResultsReport),
         (status = 400, body = Problem, content_type = "application/problem+json"),
@@ -143,7 +143,7 @@ pub(crate) async fn results_json(
     get,
     path = "/api/v1/consultations/{id}/results.csv",
     tag = "results",
-    params(("id" = String, Path, description = "The consultation's id"), ResultsQuery),
+    params(("id" = String, Path, description = "The consultation's id", example = "your-police-2026"), ResultsQuery),
     responses(
         (status = 200, body = String, content_type = "text/csv"),
         (status = 400, body = Problem, content_type = "application/problem+json"),

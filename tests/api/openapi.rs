@@ -242,3 +242,25 @@ async fn real_answers_of_every_operation_match_the_document() {
         assert_matches(&doc, "get", path, app.get(url).await).await;
     }
 }
+
+#[actix_web::test]
+async fn another_method_on_a_documented_path_is_a_405_problem_naming_the_allowed_ones() {
+    let app = spawn_app().await;
+    for (method, path, allowed) in [
+        (reqwest::Method::DELETE, "/api/v1/consultations", "GET"),
+        (
+            reqwest::Method::GET,
+            "/api/v1/consultations/test-open/responses",
+            "POST",
+        ),
+        (reqwest::Method::TRACE, "/livez", "GET"),
+    ] {
+        let res = app.client.request(method.clone(), app.url(path)).send().await.unwrap();
+        assert_eq!(res.status(), 405, "{method} {path}");
+        assert_eq!(res.headers()["allow"], allowed);
+        assert_eq!(res.headers()["content-type"], "application/problem+json");
+    }
+    // An undocumented path is still a 404.
+    let res = app.client.delete(app.url("/api/v1/nothing-here")).send().await.unwrap();
+    assert_eq!(res.status(), 404);
+}
