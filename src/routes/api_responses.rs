@@ -12,6 +12,10 @@ use serde_json::Value;
 use sha2::{Digest, Sha256};
 use utoipa::ToSchema;
 
+#[cfg(test)]
+#[path = "api_responses_props.rs"]
+mod props;
+
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/api/v1/consultations/{id}/responses", web::post().to(create));
 }

@@ -10,6 +10,8 @@ mod csrf;
 pub(crate) mod errors;
 mod fields;
 mod form;
+#[cfg(test)]
+mod form_props;
 mod home;
 pub(crate) mod html;
 mod questions;
