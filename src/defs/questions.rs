@@ -95,7 +95,7 @@ pub(super) fn build_questions(
         comment: None,
     };
     let q = raw.as_ref().unwrap_or(&empty);
-    let ask_postcode = q.ask_postcode_district.as_ref().map_or(true, |b| *b.get_ref());
+    let ask_postcode = q.ask_postcode_district.as_ref().is_none_or(|b| *b.get_ref());
     if !ask_postcode {
         if let Some(w) = &q.postcode_district {
             let span = problems
@@ -116,7 +116,7 @@ pub(super) fn build_questions(
         confidence: wording(AnswerField::Confidence, &q.confidence),
         concerns: wording(AnswerField::Concerns, &q.concerns),
         comment: wording(AnswerField::Comment, &q.comment),
-        demographics: q.ask_demographics.as_ref().map_or(true, |b| *b.get_ref()),
+        demographics: q.ask_demographics.as_ref().is_none_or(|b| *b.get_ref()),
     }
 }
 

@@ -72,8 +72,8 @@ mod tests {
         assert!(all.iter().any(|r| r.age.is_none()), "some decline the age question");
         assert!(all
             .iter()
-            .all(|r| r.age.map_or(true, |a| a < 7) && r.sex.map_or(true, |s| s < 2)));
-        assert!(all.iter().all(|r| r.feel_safe.map_or(true, |v| (1..=5).contains(&v))));
+            .all(|r| r.age.is_none_or(|a| a < 7) && r.sex.is_none_or(|s| s < 2)));
+        assert!(all.iter().all(|r| r.feel_safe.is_none_or(|v| (1..=5).contains(&v))));
         assert!(all.iter().filter(|r| !r.ranking.is_empty()).count() > 1_900);
 
         let again = generate_dataset(&definition, geography(), population(), 2_000, 7, Wave::Current).unwrap();

@@ -166,7 +166,7 @@ async fn the_evidence_pack_withholds_a_small_age_band_of_an_area_and_a_sibling()
     assert!(withheld >= 2, "a sibling is withheld too: {sample}");
     assert!(rows
         .iter()
-        .all(|r| r["count"].as_u64().map_or(true, |c| c == 0 || c >= 10)));
+        .all(|r| r["count"].as_u64().is_none_or(|c| c == 0 || c >= 10)));
     assert!(sample["suppressed_groups"]
         .as_array()
         .unwrap()

@@ -116,7 +116,7 @@ pub fn choose_page(
 ) -> ChoosePage {
     let (consultation, place, compare) = chosen;
     let selected_definition = consultation.and_then(|id| definitions.iter().find(|d| d.id.as_str() == id));
-    let covered = |area: &CouncilArea| selected_definition.map_or(true, |d| d.coverage.covers(area));
+    let covered = |area: &CouncilArea| selected_definition.is_none_or(|d| d.coverage.covers(area));
     // The divisions with a covered council area, once with the results form's values and once
     // with the evidence pack form's (the division letter).
     let division_choices = |value: &dyn Fn(&str) -> String| -> Vec<Choice> {
@@ -135,7 +135,7 @@ pub fn choose_page(
         title: "Weighted consultation results".into(),
         easy_read: false,
         consultations: consultation_choices(definitions, status, selected_definition),
-        scotland_selected: place.map_or(true, |p| *p == Place::Scotland),
+        scotland_selected: place.is_none_or(|p| *p == Place::Scotland),
         divisions: division_choices(&|code| Place::Division(code.to_string()).form_value()),
         areas: area_choices(geography, covered, place),
         compare: compare_choices(definitions, selected_definition, compare.unwrap_or("")),
