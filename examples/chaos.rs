@@ -14,6 +14,8 @@
 
 #[path = "../tests/chaos/load.rs"]
 mod load;
+#[path = "../tests/chaos/private_cluster.rs"]
+mod private_cluster;
 #[path = "../tests/chaos/processes.rs"]
 mod processes;
 #[path = "../tests/chaos/scenarios.rs"]
@@ -22,7 +24,8 @@ mod scenarios;
 mod verify;
 
 use clap::{Args, Parser, Subcommand};
-use processes::{PrivateCluster, ScratchDatabase, ServerProcess};
+use private_cluster::PrivateCluster;
+use processes::{ScratchDatabase, ServerProcess};
 use scenarios::{Fault, Load};
 use std::path::PathBuf;
 use std::time::Duration;

@@ -7,11 +7,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 pub mod load;
+pub mod private_cluster;
 pub mod processes;
 pub mod scenarios;
 pub mod verify;
 
-use processes::{pg_bin, PrivateCluster, ScratchDatabase, ServerProcess};
+use private_cluster::PrivateCluster;
+use processes::{pg_bin, ScratchDatabase, ServerProcess};
 use scenarios::{Fault, Load};
 use std::path::Path;
 use std::time::Duration;

@@ -2,7 +2,8 @@
 //! SIGKILL of the server, a PostgreSQL restart, and a table locked for a while.
 
 use super::load::{self, LoadSettings, Outcome};
-use super::processes::{PrivateCluster, ServerProcess};
+use super::private_cluster::PrivateCluster;
+use super::processes::ServerProcess;
 use super::verify::{verify, Verdict};
 use diesel::{Connection, PgConnection, RunQueryDsl};
 use std::time::{Duration, Instant};
