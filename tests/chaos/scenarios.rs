@@ -217,10 +217,11 @@ pub async fn outage_under_load(
         Fault::Restart(cluster) => tokio::task::block_in_place(|| cluster.start_server())?,
         Fault::LockResponses(_) => {}
     }
+    let mut repaired_at = Instant::now();
     if let Some(holder) = lock_holder {
-        holder.await??;
+        // When the lock went, not when the last probe returned.
+        repaired_at = holder.await??;
     }
-    let repaired_at = Instant::now();
     tokio::time::sleep(after).await;
     let live_after = probe(&probes, &base, "/livez").await;
     livez_checked += 1;
@@ -253,14 +254,15 @@ pub async fn outage_under_load(
     })
 }
 
-/// A session that locks `responses` exclusively for `hold`, then commits; resolves when released.
-fn hold_lock(database_url: &str, hold: Duration) -> anyhow::Result<tokio::task::JoinHandle<anyhow::Result<()>>> {
+/// A session that locks `responses` exclusively for `hold`, then commits; resolves to the
+/// moment the lock was released.
+fn hold_lock(database_url: &str, hold: Duration) -> anyhow::Result<tokio::task::JoinHandle<anyhow::Result<Instant>>> {
     let mut conn = PgConnection::establish(database_url)?;
     diesel::sql_query("BEGIN").execute(&mut conn)?;
     diesel::sql_query("LOCK TABLE responses IN ACCESS EXCLUSIVE MODE").execute(&mut conn)?;
     Ok(tokio::task::spawn_blocking(move || {
         std::thread::sleep(hold);
         diesel::sql_query("COMMIT").execute(&mut conn)?;
-        Ok(())
+        Ok(Instant::now())
     }))
 }
