@@ -146,8 +146,9 @@ pub struct Created<'a> {
     tag = "responses",
     params(
         ("id" = String, Path, description = "The consultation's id", example = "your-police-2026"),
-        ("Idempotency-Key" = Option<String>, Header,
-            description = "A random UUID, or a random string of letters, digits, - and _; a new one for each new response")
+        ("Idempotency-Key" = Option<String>, Header, pattern = "^[A-Za-z0-9_-]{22,255}$",
+            description = "A random UUID, or a random string of 22 to 255 letters, digits, - and _ (not mostly \
+                one character); a new one for each new response")
     ),
     request_body = ResponseDto,
     responses(
