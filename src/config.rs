@@ -10,7 +10,9 @@
 //! | `LOCALVOICE_SEEDS` | folder of reference data | `seeds` | `cli` (`--seeds`) |
 //! | `LOCALVOICE_BIND` | address `serve` and `demo` listen on | `127.0.0.1:8080` | `cli` (`--bind`) |
 //! | `LOCALVOICE_DB_POOL` | largest number of pooled database connections | `16` | [`DatabaseSettings`] |
-//! | `LOCALVOICE_DB_STATEMENT_TIMEOUT_MS` | longest a statement on a pooled connection may run, in milliseconds, before PostgreSQL cancels it | `30000` | [`DatabaseSettings`] |
+//! | `LOCALVOICE_DB_STATEMENT_TIMEOUT_MS` | longest a statement on a pooled connection may run, in milliseconds, before PostgreSQL cancels it (the request then answers 503) | `30000` | [`DatabaseSettings`] |
+//! | `LOCALVOICE_DB_LOCK_TIMEOUT_MS` | longest a statement on a pooled connection may wait for a lock, in milliseconds, before PostgreSQL cancels it (the request then answers 503) | `2000` | [`DatabaseSettings`] |
+//! | `LOCALVOICE_DB_CHECKOUT_TIMEOUT_MS` | longest a request waits for a pooled connection (all busy, or the database down), in milliseconds, before answering 503 | `2000` | [`DatabaseSettings`] |
 //! | `LOCALVOICE_SMTP_URL`, `LOCALVOICE_MAIL_DIR`, `LOCALVOICE_MAIL_FROM`, `LOCALVOICE_PUBLIC_URL`, `LOCALVOICE_DKIM_KEY_FILE`, `LOCALVOICE_DKIM_SELECTOR`, `LOCALVOICE_MAIL_PER_DOMAIN_PER_SECOND`, `LOCALVOICE_MAIL_MAX_ATTEMPTS`, `LOCALVOICE_MAIL_RETRY_SECONDS`, `LOCALVOICE_DIGEST_INTERVAL_SECONDS` | where digests and confirmation emails go and how they are paced and retried | see `crate::digest::settings` | `crate::digest::settings::MailSettings::from_env` |
 //! | `LOCALVOICE_LOG` / `RUST_LOG` | log filter (tracing `EnvFilter` syntax) | `info` | `telemetry` |
 //! | `LOCALVOICE_LOG_FORMAT` | `json` for one JSON object per log line | human-readable | `telemetry` |
@@ -41,19 +43,26 @@ pub const BODY_LIMIT_BYTES: usize = 64 * 1024;
 pub struct DatabaseSettings {
     /// Largest number of pooled connections (`LOCALVOICE_DB_POOL`).
     pub pool_size: u32,
-    /// How long a request waits for a pooled connection before answering 503.
+    /// How long a request waits for a pooled connection before answering 503
+    /// (`LOCALVOICE_DB_CHECKOUT_TIMEOUT_MS`). While the database is down every checkout waits
+    /// this long, so it bounds how quickly an outage is reported.
     pub checkout_timeout: Duration,
     /// How long one statement may run before PostgreSQL cancels it, so that no request holds a
     /// connection indefinitely (`LOCALVOICE_DB_STATEMENT_TIMEOUT_MS`).
     pub statement_timeout: Duration,
+    /// How long one statement may wait for a lock before PostgreSQL cancels it
+    /// (`LOCALVOICE_DB_LOCK_TIMEOUT_MS`): a table locked by maintenance or a stuck session gives
+    /// quick 503s instead of requests piling up behind it.
+    pub lock_timeout: Duration,
 }
 
 impl Default for DatabaseSettings {
     fn default() -> Self {
         Self {
             pool_size: 16,
-            checkout_timeout: Duration::from_secs(3),
+            checkout_timeout: Duration::from_secs(2),
             statement_timeout: Duration::from_secs(30),
+            lock_timeout: Duration::from_secs(2),
         }
     }
 }
@@ -81,18 +90,15 @@ impl DatabaseSettings {
             None => defaults.pool_size,
             Some(raw) => positive("LOCALVOICE_DB_POOL", &raw, "a whole number of connections, 1 or more")?,
         };
-        let statement_timeout = match lookup("LOCALVOICE_DB_STATEMENT_TIMEOUT_MS") {
-            None => defaults.statement_timeout,
-            Some(raw) => Duration::from_millis(positive(
-                "LOCALVOICE_DB_STATEMENT_TIMEOUT_MS",
-                &raw,
-                "a whole number of milliseconds, 1 or more",
-            )?),
+        let millis = |name: &'static str, default: Duration| match lookup(name) {
+            None => Ok(default),
+            Some(raw) => positive(name, &raw, "a whole number of milliseconds, 1 or more").map(Duration::from_millis),
         };
         Ok(Self {
             pool_size,
-            statement_timeout,
-            ..defaults
+            checkout_timeout: millis("LOCALVOICE_DB_CHECKOUT_TIMEOUT_MS", defaults.checkout_timeout)?,
+            statement_timeout: millis("LOCALVOICE_DB_STATEMENT_TIMEOUT_MS", defaults.statement_timeout)?,
+            lock_timeout: millis("LOCALVOICE_DB_LOCK_TIMEOUT_MS", defaults.lock_timeout)?,
         })
     }
 }
@@ -125,7 +131,8 @@ mod tests {
         let s = settings(&[]).unwrap();
         assert_eq!(s.pool_size, 16);
         assert_eq!(s.statement_timeout, Duration::from_millis(30_000));
-        assert_eq!(s.checkout_timeout, Duration::from_secs(3));
+        assert_eq!(s.checkout_timeout, Duration::from_millis(2_000));
+        assert_eq!(s.lock_timeout, Duration::from_millis(2_000));
     }
 
     #[test]
@@ -133,9 +140,13 @@ mod tests {
         let s = settings(&[
             ("LOCALVOICE_DB_POOL", "4"),
             ("LOCALVOICE_DB_STATEMENT_TIMEOUT_MS", " 2500 "),
+            ("LOCALVOICE_DB_LOCK_TIMEOUT_MS", "700"),
+            ("LOCALVOICE_DB_CHECKOUT_TIMEOUT_MS", "900"),
         ])
         .unwrap();
         assert_eq!((s.pool_size, s.statement_timeout), (4, Duration::from_millis(2500)));
+        assert_eq!(s.lock_timeout, Duration::from_millis(700));
+        assert_eq!(s.checkout_timeout, Duration::from_millis(900));
     }
 
     #[test]
@@ -145,6 +156,8 @@ mod tests {
             ("LOCALVOICE_DB_POOL", "sixteen"),
             ("LOCALVOICE_DB_STATEMENT_TIMEOUT_MS", "-5"),
             ("LOCALVOICE_DB_STATEMENT_TIMEOUT_MS", "30s"),
+            ("LOCALVOICE_DB_LOCK_TIMEOUT_MS", "0"),
+            ("LOCALVOICE_DB_CHECKOUT_TIMEOUT_MS", "2 s"),
         ] {
             let error = settings(&[(name, value)]).unwrap_err();
             assert_eq!(error.name, name);

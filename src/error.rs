@@ -25,6 +25,9 @@ pub enum ApiError {
     NotAccepting(String),
     #[error("{0}")]
     Conflict(String),
+    /// The resource exists but does not answer this method; holds the methods it answers.
+    #[error("this resource answers only {0}")]
+    MethodNotAllowed(String),
     #[error("{0}")]
     PayloadTooLarge(String),
     #[error("{0}")]
@@ -85,16 +88,31 @@ impl From<ValidationErrors> for ApiError {
     }
 }
 
-/// RFC 9457 problem details, with LocalVoice's per-field `errors` extension.
-#[derive(Debug, Serialize)]
+/// RFC 9457 problem details (`application/problem+json`), with LocalVoice's per-field `errors`
+/// extension.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Problem<'a> {
+    /// A relative URI naming the kind of problem, e.g. `/problems/validation`.
     #[serde(rename = "type")]
     pub kind: &'a str,
     pub title: &'a str,
+    /// The HTTP status code.
     pub status: u16,
     pub detail: String,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// The fields that need correcting (validation problems only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schema(value_type = Vec<FieldProblem>)]
     pub errors: Vec<crate::domain::FieldError>,
+}
+
+/// One field's problem in [`Problem::errors`] (the schema of `crate::domain::FieldError`).
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct FieldProblem {
+    /// The field's name, e.g. `concerns`, or the header's, `Idempotency-Key`.
+    field: String,
+    /// What is wrong, in plain English.
+    message: String,
 }
 
 impl ApiError {
@@ -105,6 +123,7 @@ impl ApiError {
             ApiError::NotFound(_) => "Not found",
             ApiError::NotAccepting(_) => "Consultation not accepting responses",
             ApiError::Conflict(_) => "Conflict",
+            ApiError::MethodNotAllowed(_) => "Method not allowed",
             ApiError::PayloadTooLarge(_) => "Request too large",
             ApiError::UnsupportedMediaType(_) => "Unsupported media type",
             ApiError::Unavailable(_) => "Service temporarily unavailable",
@@ -121,6 +140,7 @@ impl ApiError {
             ApiError::NotFound(_) => "/problems/not-found",
             ApiError::NotAccepting(_) => "/problems/consultation-not-open",
             ApiError::Conflict(_) => "/problems/conflict",
+            ApiError::MethodNotAllowed(_) => "/problems/method-not-allowed",
             ApiError::PayloadTooLarge(_) => "/problems/too-large",
             ApiError::UnsupportedMediaType(_) => "/problems/unsupported-media-type",
             ApiError::Unavailable(_) => "/problems/unavailable",
@@ -137,7 +157,7 @@ impl ApiError {
                 format!("{} field(s) need correcting: {}", errors.errors.len(), errors.summary())
             }
             ApiError::Unavailable(_) => {
-                "The service cannot reach its database just now. Please try again in a minute.".into()
+                "The service's database is unavailable or too slow just now. Please try again in a minute.".into()
             }
             ApiError::Internal(_) => "Something went wrong on our side. Your request was not saved.".into(),
             other => other.to_string(),
@@ -177,6 +197,7 @@ impl ResponseError for ApiError {
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::NotAccepting(_) | ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Unavailable(_) | ApiError::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
@@ -195,6 +216,9 @@ impl ResponseError for ApiError {
         response.content_type("application/problem+json");
         if let Some(seconds) = self.retry_after() {
             response.insert_header((header::RETRY_AFTER, seconds));
+        }
+        if let ApiError::MethodNotAllowed(allowed) = self {
+            response.insert_header((header::ALLOW, allowed.as_str()));
         }
         response.json(self.problem())
     }

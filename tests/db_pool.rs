@@ -20,6 +20,7 @@ fn settings(statement_timeout: Duration) -> DatabaseSettings {
         pool_size: 1,
         checkout_timeout: Duration::from_secs(5),
         statement_timeout,
+        lock_timeout: Duration::from_millis(300),
     }
 }
 
@@ -41,7 +42,7 @@ fn backend_pid(conn: &mut PgConnection) -> Result<i32, DbError> {
 }
 
 #[actix_web::test]
-async fn a_statement_running_past_the_statement_timeout_is_cancelled_with_an_error_not_a_hang() {
+async fn a_statement_running_past_the_statement_timeout_is_cancelled_as_unavailable_not_a_hang() {
     let pool = build_pool_with(&server_url(), &settings(Duration::from_millis(300)));
     let shown = db::run(&pool, |conn| {
         let row: Setting = diesel::sql_query("SHOW statement_timeout").get_result(conn)?;
@@ -59,7 +60,8 @@ async fn a_statement_running_past_the_statement_timeout_is_cancelled_with_an_err
     .await;
     let elapsed = started.elapsed();
     match slow {
-        Err(DbError::Query(e)) => assert!(e.to_string().contains("statement timeout"), "{e}"),
+        // Unavailable, so that the request answers 503 with Retry-After rather than 500.
+        Err(DbError::Unavailable(e)) => assert!(e.contains("statement timeout"), "{e}"),
         other => panic!("expected a cancelled statement, got {other:?}"),
     }
     assert!(elapsed < Duration::from_secs(5), "took {elapsed:?}");
@@ -102,4 +104,50 @@ async fn a_pooled_connection_whose_server_process_died_is_replaced_on_checkout()
 
     let second = db::run(&pool, backend_pid).await.unwrap();
     assert_ne!(second, first, "the dead connection was handed out again");
+}
+
+#[actix_web::test]
+async fn a_statement_waiting_past_the_lock_timeout_is_cancelled_as_unavailable_and_rolled_back() {
+    let pool = build_pool_with(&server_url(), &settings(Duration::from_secs(30)));
+    // A session holding a lock that the pooled connection's statement then waits for.
+    let mut holder = PgConnection::establish(&server_url())
+        .unwrap_or_else(|e| panic!("PostgreSQL is required for this test, at {}: {e}", server_url()));
+    diesel::sql_query("BEGIN").execute(&mut holder).unwrap();
+    diesel::sql_query("SELECT pg_advisory_xact_lock(424242)")
+        .execute(&mut holder)
+        .unwrap();
+
+    let started = Instant::now();
+    let waiting = db::run(&pool, |conn| {
+        conn.transaction(|conn| {
+            diesel::sql_query("CREATE TEMPORARY TABLE written_before_the_wait (n int)").execute(conn)?;
+            diesel::sql_query("SELECT pg_advisory_xact_lock(424242)").execute(conn)?;
+            Ok::<_, DbError>(())
+        })
+    })
+    .await;
+    let elapsed = started.elapsed();
+    match waiting {
+        Err(DbError::Unavailable(e)) => assert!(e.contains("lock timeout"), "{e}"),
+        other => panic!("expected a lock timeout, got {other:?}"),
+    }
+    assert!(elapsed < Duration::from_secs(3), "took {elapsed:?}");
+    diesel::sql_query("ROLLBACK").execute(&mut holder).unwrap();
+
+    // The pool's only connection is usable and what the transaction wrote was rolled back.
+    #[derive(QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    let left = db::run(&pool, |conn| {
+        let row: Count = diesel::sql_query(
+            "SELECT count(*) AS n FROM pg_class WHERE relname = 'written_before_the_wait' AND relpersistence = 't'",
+        )
+        .get_result(conn)?;
+        Ok(row.n)
+    })
+    .await
+    .unwrap();
+    assert_eq!(left, 0);
 }

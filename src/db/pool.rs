@@ -2,6 +2,7 @@
 
 use super::error::DbError;
 use crate::config::DatabaseSettings;
+use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use diesel::r2d2::{ConnectionManager, CustomizeConnection, Pool, PooledConnection};
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
@@ -13,7 +14,7 @@ pub type DbConn = PooledConnection<ConnectionManager<PgConnection>>;
 pub const MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations");
 
 /// A pool of at most `max_size` connections, waiting up to `checkout_timeout` for one, with the
-/// default statement timeout (see [`build_pool_with`]).
+/// default statement and lock timeouts (see [`build_pool_with`]).
 pub fn build_pool(database_url: &str, max_size: u32, checkout_timeout: Duration) -> DbPool {
     build_pool_with(
         database_url,
@@ -31,30 +32,42 @@ pub fn build_pool(database_url: &str, max_size: u32, checkout_timeout: Duration)
 /// Every checkout first checks the connection with a trivial query and replaces it if the server
 /// has gone away, so the first requests after a database restart get a fresh connection instead
 /// of failing on a dead one; that costs one round trip per checkout. Every connection gets
-/// PostgreSQL's `statement_timeout`, so no statement holds a connection indefinitely: one that
-/// runs longer is cancelled and its caller gets an error.
+/// PostgreSQL's `statement_timeout` and `lock_timeout`, so no statement holds a connection
+/// indefinitely, running or waiting for a lock: it is cancelled and its caller gets
+/// `DbError::Unavailable` (503), with its transaction rolled back.
 pub fn build_pool_with(database_url: &str, settings: &DatabaseSettings) -> DbPool {
     Pool::builder()
         .max_size(settings.pool_size)
         .min_idle(Some(0))
         .connection_timeout(settings.checkout_timeout)
         .test_on_check_out(true)
-        .connection_customizer(Box::new(StatementTimeout(settings.statement_timeout)))
+        .connection_customizer(Box::new(SessionTimeouts {
+            statement: settings.statement_timeout,
+            lock: settings.lock_timeout,
+        }))
         .build_unchecked(ConnectionManager::new(database_url))
 }
 
-/// Sets `statement_timeout` on every new pooled connection.
+/// Sets `statement_timeout` and `lock_timeout` on every new pooled connection.
 #[derive(Debug, Clone, Copy)]
-struct StatementTimeout(Duration);
+struct SessionTimeouts {
+    statement: Duration,
+    lock: Duration,
+}
 
-impl CustomizeConnection<PgConnection, diesel::r2d2::Error> for StatementTimeout {
+impl CustomizeConnection<PgConnection, diesel::r2d2::Error> for SessionTimeouts {
     fn on_acquire(&self, conn: &mut PgConnection) -> Result<(), diesel::r2d2::Error> {
-        // At least 1 ms: 0 would switch the timeout off.
-        let millis = self.0.as_millis().max(1);
-        diesel::sql_query(format!("SET statement_timeout = {millis}"))
-            .execute(conn)
-            .map(drop)
-            .map_err(diesel::r2d2::Error::QueryError)
+        // At least 1 ms: 0 would switch a timeout off.
+        let statement = self.statement.as_millis().max(1);
+        let lock = self.lock.as_millis().max(1);
+        conn.batch_execute(&format!(
+            "SET statement_timeout = {statement}; SET lock_timeout = {lock}"
+        ))
+        .map_err(diesel::r2d2::Error::QueryError)?;
+        // `DbError` recognises a timeout by PostgreSQL's English message. Only a superuser may
+        // change `lc_messages`; elsewhere the server's own setting stays (English by default).
+        let _ = conn.batch_execute("SET lc_messages = 'C'");
+        Ok(())
     }
 }
 

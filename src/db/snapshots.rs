@@ -23,6 +23,9 @@ pub struct Snapshot {
 /// lock, so each response is released once.
 pub fn take_snapshot(conn: &mut PgConnection, consultation_id: &str, threshold: u32) -> Result<Snapshot, DbError> {
     conn.transaction(|conn| {
+        // Waiting for another instance's snapshot is expected: the pool's short lock timeout is for
+        // requests, so here only the statement timeout bounds the wait.
+        diesel::sql_query("SET LOCAL lock_timeout = 0").execute(conn)?;
         diesel::sql_query("SELECT pg_advisory_xact_lock(hashtext('snapshot:' || $1))")
             .bind::<Text, _>(consultation_id)
             .execute(conn)?;

@@ -63,6 +63,8 @@ mod raw;
 mod taxonomy;
 
 #[cfg(test)]
+mod props;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod tests_files;

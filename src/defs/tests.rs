@@ -235,7 +235,7 @@ fn thresholds_and_comment_length_are_checked() {
     );
 }
 
-fn geography() -> Geography {
+pub(super) fn geography() -> Geography {
     let j = DivisionCode::parse("J").unwrap();
     Geography::new(
         vec![Division {

@@ -242,4 +242,6 @@ fn progress_bar(show: bool, size: Option<u64>) -> ProgressBar {
 }
 
 #[cfg(test)]
+mod props;
+#[cfg(test)]
 mod tests;

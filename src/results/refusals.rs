@@ -11,7 +11,7 @@ use crate::domain::automated::AutomatedReason;
 use serde::Serialize;
 
 /// Forms refused as automated, in total and by reason, over the whole consultation so far.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct RefusedAsAutomated {
     pub total: i64,
     /// The hidden field meant to be left empty was filled in.

@@ -75,10 +75,12 @@ pub struct DisclosureInfo {
     pub low_base_threshold: u32,
 }
 
-/// The results of one consultation for one area.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The results of one consultation for one area. The OpenAPI schema (the results API's body)
+/// names the top-level fields; the nested objects are described by their field docs here.
+#[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct ResultsReport {
     pub consultation: String,
+    #[schema(value_type = Object)]
     pub area: AreaLabel,
     pub n: usize,
     pub sum_weights: Option<f64>,
@@ -86,19 +88,28 @@ pub struct ResultsReport {
     pub n_effective: Option<f64>,
     pub suppressed: bool,
     pub low_base: bool,
+    #[schema(value_type = Object)]
     pub feel_safe: Proportion,
+    #[schema(value_type = Object)]
     pub confidence: Proportion,
     /// Ordered by `pl_worth` descending (by `share_top_n` when the model is not identified).
+    #[schema(value_type = Vec<Object>)]
     pub concerns: Vec<ConcernResult>,
+    #[schema(value_type = Object)]
     pub ranking: RankingInfo,
+    #[schema(value_type = Object)]
     pub weighting: WeightingInfo,
+    #[schema(value_type = Object)]
     pub disclosure: DisclosureInfo,
     /// Sample against population by age band and sex (see `super::representativeness`).
+    #[schema(value_type = Object)]
     pub representativeness: super::representativeness::Representativeness,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
     pub comparison: Option<super::comparison::ComparisonReport>,
     /// For published figures: the snapshot they come from (absent for an analyst's live figures).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
     pub snapshot: Option<crate::domain::dataset::Published>,
     /// Survey forms refused as automated in the selection's areas (never stored, so not in `n`);
     /// filled in by the service on every request, absent from the engine's own output.

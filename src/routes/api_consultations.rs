@@ -3,20 +3,23 @@
 
 use crate::db::consultations::{response_count, response_counts};
 use crate::domain::{Coverage, SurveyDefinition};
-use crate::error::ApiError;
+use crate::error::{ApiError, Problem};
 use crate::state::{status_today, AppState};
 use actix_web::{web, HttpResponse};
 use serde::Serialize;
+use utoipa::ToSchema;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/api/v1/consultations", web::get().to(list))
         .route("/api/v1/consultations/{id}", web::get().to(show));
 }
 
-#[derive(Serialize)]
-struct ConsultationSummary<'a> {
+/// A consultation and how many responses it has.
+#[derive(Serialize, ToSchema)]
+pub struct ConsultationSummary<'a> {
     id: &'a str,
     title: &'a str,
+    /// `upcoming`, `open` or `closed`, by the UK date.
     status: &'static str,
     opens: chrono::NaiveDate,
     closes: chrono::NaiveDate,
@@ -34,7 +37,24 @@ fn summary<'a>(d: &'a SurveyDefinition, responses: i64) -> ConsultationSummary<'
     }
 }
 
-async fn list(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+/// `GET /api/v1/consultations`.
+#[derive(Serialize, ToSchema)]
+pub struct ConsultationList<'a> {
+    consultations: Vec<ConsultationSummary<'a>>,
+}
+
+/// Every consultation, with its status and response count.
+#[utoipa::path(
+    get,
+    path = "/api/v1/consultations",
+    tag = "consultations",
+    responses(
+        (status = 200, body = ConsultationList),
+        (status = 503, body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = String)))
+    )
+)]
+pub(crate) async fn list(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     let counts = crate::db::run(&state.pool, response_counts).await?;
     let items: Vec<_> = state
         .consultations
@@ -42,40 +62,59 @@ async fn list(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
         .iter()
         .map(|d| summary(d, counts.get(d.id.as_str()).copied().unwrap_or(0)))
         .collect();
-    Ok(HttpResponse::Ok().json(serde_json::json!({ "consultations": items })))
+    Ok(HttpResponse::Ok().json(ConsultationList { consultations: items }))
 }
 
-#[derive(Serialize)]
-struct AreaOut<'a> {
+#[derive(Serialize, ToSchema)]
+pub struct AreaOut<'a> {
     code: &'a str,
     name: &'a str,
     division: &'a str,
 }
 
-#[derive(Serialize)]
-struct ConcernOut<'a> {
+#[derive(Serialize, ToSchema)]
+pub struct ConcernOut<'a> {
     id: &'a str,
     label: &'a str,
     easy_read_label: &'a str,
     description: &'a str,
 }
 
-#[derive(Serialize)]
-struct ConsultationDetail<'a> {
+/// What a client needs to build its own form for a consultation.
+#[derive(Serialize, ToSchema)]
+pub struct ConsultationDetail<'a> {
     #[serde(flatten)]
     summary: ConsultationSummary<'a>,
     organiser: &'a str,
+    /// Which council areas the consultation covers.
+    #[schema(value_type = Object)]
     coverage: &'a Coverage,
     areas: Vec<AreaOut<'a>>,
+    /// The questions and their answer options.
+    #[schema(value_type = Object)]
     questions: &'a crate::domain::Questions,
     max_ranked: usize,
     comment_max_chars: usize,
     concerns: Vec<ConcernOut<'a>>,
+    #[schema(value_type = Vec<Object>)]
     candidate_priorities: &'a [crate::domain::Priority],
     previous: Option<&'a str>,
 }
 
-async fn show(state: web::Data<AppState>, path: web::Path<String>) -> Result<HttpResponse, ApiError> {
+/// One consultation's definition.
+#[utoipa::path(
+    get,
+    path = "/api/v1/consultations/{id}",
+    tag = "consultations",
+    params(("id" = String, Path, description = "The consultation's id", example = "your-police-2026")),
+    responses(
+        (status = 200, body = ConsultationDetail),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = String)))
+    )
+)]
+pub(crate) async fn show(state: web::Data<AppState>, path: web::Path<String>) -> Result<HttpResponse, ApiError> {
     let id = path.into_inner();
     let definition = state
         .consultations

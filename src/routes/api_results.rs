@@ -19,7 +19,7 @@
 //! `LocalVoice-Replica-Lag-Ms` (0 when caught up, else the age of the last replayed transaction),
 //! `LocalVoice-Replica-Lag-Bytes` (WAL not yet replayed) and `LocalVoice-Replica-Replay-Lsn`.
 
-use crate::error::ApiError;
+use crate::error::{ApiError, Problem};
 use crate::results::csv::to_csv;
 use crate::results::request::{DataView, DEFAULT_TRIM, DEFAULT_WEB_REPLICATES, MAX_REPLICATES};
 use crate::results::{CompareWith, ResultsReport, ResultsRequest, Selection};
@@ -29,6 +29,7 @@ use actix_web::http::header::{ContentDisposition, DispositionParam, DispositionT
 use actix_web::{web, HttpRequest, HttpResponse, HttpResponseBuilder};
 use serde::Deserialize;
 use std::sync::Arc;
+use utoipa::IntoParams;
 use validator::Validate;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -37,17 +38,26 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 /// The query string.
-#[derive(Debug, Default, Deserialize, Validate)]
+#[derive(Debug, Default, Deserialize, Validate, IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct ResultsQuery {
+    /// A council area, by GSS code (S12000036) or name.
     #[validate(length(min = 1, max = 64, message = "must be a council area code or name"))]
     pub area: Option<String>,
+    /// A police division, by letter (J).
     #[validate(length(equal = 1, message = "must be a police division letter like J"))]
     pub division: Option<String>,
+    /// Scotland (every council area the consultation covers): the default.
     pub scotland: Option<bool>,
+    /// `previous`, `division`, `none` or another consultation's id.
+    #[param(value_type = Option<String>)]
     pub compare_with: Option<CompareWith>,
+    /// Bootstrap replicates for the rank intervals, 0 to 2000 (default 200).
     #[validate(range(max = MAX_REPLICATES, message = "must be between 0 and 2000"))]
+    #[param(minimum = 0, maximum = 2000)]
     pub bootstrap: Option<usize>,
+    /// The bootstrap's seed: the same seed gives the same figures.
     pub seed: Option<u64>,
     /// `false` to weight without trimming.
     pub trim: Option<bool>,
@@ -100,7 +110,21 @@ async fn report_for(state: &AppState, id: String, req: &HttpRequest) -> Result<A
     Ok(state.results.report(&request).await?)
 }
 
-async fn results_json(
+/// Weighted results for a council area, a division or Scotland, as released by the latest snapshot.
+#[utoipa::path(
+    get,
+    path = "/api/v1/consultations/{id}/results",
+    tag = "results",
+    params(("id" = String, Path, description = "The consultation's id", example = "your-police-2026"), ResultsQuery),
+    responses(
+        (status = 200, body = ResultsReport),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = String)))
+    )
+)]
+pub(crate) async fn results_json(
     state: web::Data<AppState>,
     path: web::Path<String>,
     req: HttpRequest,
@@ -114,7 +138,21 @@ async fn results_json(
         .body(body))
 }
 
-async fn results_csv(
+/// The same results as a CSV download, one row per figure.
+#[utoipa::path(
+    get,
+    path = "/api/v1/consultations/{id}/results.csv",
+    tag = "results",
+    params(("id" = String, Path, description = "The consultation's id", example = "your-police-2026"), ResultsQuery),
+    responses(
+        (status = 200, body = String, content_type = "text/csv"),
+        (status = 400, body = Problem, content_type = "application/problem+json"),
+        (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 503, body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = String)))
+    )
+)]
+pub(crate) async fn results_csv(
     state: web::Data<AppState>,
     path: web::Path<String>,
     req: HttpRequest,

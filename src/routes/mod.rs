@@ -4,6 +4,7 @@
 
 pub mod analyst;
 pub mod api_consultations;
+pub mod api_docs;
 pub mod api_responses;
 pub mod api_results;
 pub mod evidence_pack;
@@ -19,14 +20,19 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     api_consultations::configure(cfg);
     api_responses::configure(cfg);
     api_results::configure(cfg);
+    api_docs::configure(cfg);
     pages::configure(cfg);
     analyst::configure(cfg);
     evidence_pack::configure(cfg);
     cfg.default_service(web::to(not_found));
 }
 
-/// Nothing matched: problem+json under `/api/`, an HTML "Page not found" everywhere else.
+/// Nothing matched: 405 with `Allow` for a documented API path asked with another method,
+/// problem+json under `/api/`, an HTML "Page not found" everywhere else.
 async fn not_found(req: actix_web::HttpRequest) -> Result<actix_web::HttpResponse, crate::error::ApiError> {
+    if let Some(allowed) = api_docs::methods_at(req.path()) {
+        return Err(crate::error::ApiError::MethodNotAllowed(allowed));
+    }
     if !req.path().starts_with("/api/") {
         return Ok(pages::not_found_page());
     }

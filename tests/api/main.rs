@@ -4,6 +4,7 @@
 mod analyst_pages;
 mod cli_parity;
 mod consultations;
+mod database_faults;
 mod digests;
 mod evidence_pack;
 mod form_friction;
@@ -11,6 +12,7 @@ mod health;
 mod helpers;
 mod instances;
 mod migrations;
+mod openapi;
 mod rate_limits;
 mod replica;
 mod responses;

@@ -25,6 +25,19 @@ fn insert_rows(conn: &mut diesel::PgConnection, n: usize) {
     );
 }
 
+/// The `response_counters` slot this connection's inserts update (see the migration).
+fn counter_slot(conn: &mut diesel::PgConnection) -> i32 {
+    #[derive(diesel::QueryableByName)]
+    struct Slot {
+        #[diesel(sql_type = diesel::sql_types::Integer)]
+        slot: i32,
+    }
+    let row: Slot = diesel::sql_query("SELECT pg_backend_pid() % 16 AS slot")
+        .get_result(conn)
+        .unwrap();
+    row.slot
+}
+
 /// The division's n as analysts see it (every stored response, through the cache).
 async fn n_of(app: &TestApp) -> u64 {
     app.live_division_report("test-lothians", "J").await.n as u64
@@ -56,8 +69,15 @@ async fn rows_written_outside_the_app_and_late_commits_of_lower_ids_reach_the_ne
     insert_rows(&mut conn, 12);
     assert_eq!(n_of(&app).await, 12);
 
-    // A slow import takes its ids first but commits after a later submission.
-    let mut slow = app.db.connect();
+    // A slow import takes its ids first but commits after a later submission. Its connection
+    // must write another counter slot than `conn` (slots are chosen by backend pid % 16), or
+    // `conn`'s insert below would wait for the slow transaction's counter row and the test hang.
+    let mut slow = loop {
+        let mut candidate = app.db.connect();
+        if counter_slot(&mut candidate) != counter_slot(&mut conn) {
+            break candidate;
+        }
+    };
     sql(&mut slow, "BEGIN");
     insert_rows(&mut slow, 5);
     insert_rows(&mut conn, 1);

@@ -12,6 +12,8 @@ mod digests;
 pub(crate) mod errors;
 mod fields;
 mod form;
+#[cfg(test)]
+mod form_props;
 mod home;
 pub(crate) mod html;
 mod notices;
