@@ -4,11 +4,12 @@
 //! (so a pack being computed never holds a connection that survey submissions need).
 
 use super::comment_themes::StoredComment;
+use super::pack::screening::screening_section;
 use super::pack::{assemble_pack, AssembleError, EvidencePack, PackSources, PackTimings};
 use crate::domain::dataset::Dataset;
 use crate::domain::{DivisionCode, SurveyDefinition};
 use crate::results::cache::{ComputedCache, ComputedKey};
-use crate::results::request::{find_division, DataView};
+use crate::results::request::{find_division, DataView, ResultsRequest, DEFAULT_TRIM};
 use crate::results::{CompareWith, DataMode, EngineOptions, Inputs, ResultsError, ResultsService, Scope, Selection};
 use crate::seeds::CurrentPlan;
 use chrono::NaiveDate;
@@ -125,53 +126,73 @@ impl EvidenceService {
         let (results, plans) = (self.results.clone(), self.plans.clone());
         let options = EngineOptions::with_bootstrap(request.bootstrap, request.seed);
         let generated_on = request.generated_on.to_string();
-        let computation = self.results.compute(move || {
-            let current = Inputs {
-                definition: &definition,
-                geography: &results.geography,
-                population: &results.population,
-                dataset: &dataset,
-            };
-            let sources = PackSources {
-                current,
-                previous: previous
-                    .as_ref()
-                    .zip(previous_dataset.as_deref())
-                    .map(|(d, data)| Inputs {
-                        definition: d,
-                        dataset: data,
-                        ..current
-                    }),
-                division: &division,
-                plans: &plans,
-                options: &options,
-                generated_on: &generated_on,
-            };
-            let consultation = definition.id.as_str();
-            let (pack, timings) = assemble_pack(&sources, |area| {
-                let mut conn = results
-                    .read_pool()
-                    .get()
-                    .map_err(|e| crate::db::DbError::Unavailable(e.to_string()))?;
-                let rows = crate::db::comments::area_comments(&mut conn, consultation, area)?;
-                Ok(rows
-                    .into_iter()
-                    .map(|row| StoredComment {
-                        text: row.text,
-                        quotable: row.quotable,
+        // The sensitivity check for scripted responses (live data, no bootstrap), worked out with the
+        // pack and cached with it.
+        let screening_request = ResultsRequest {
+            consultation: definition.id.as_str().to_string(),
+            selection: Selection::Division(division.clone()),
+            compare_with: CompareWith::None,
+            bootstrap: 0,
+            seed: request.seed,
+            trim: DEFAULT_TRIM,
+            view: DataView::Live,
+        };
+        let threshold = definition.suppression_threshold;
+        let service = self.results.clone();
+        let computation = async move {
+            let screened = service.screening(&screening_request).await?;
+            let screening = screening_section(&screened, threshold);
+            service
+                .compute(move || {
+                    let current = Inputs {
+                        definition: &definition,
+                        geography: &results.geography,
+                        population: &results.population,
+                        dataset: &dataset,
+                    };
+                    let sources = PackSources {
+                        current,
+                        previous: previous
+                            .as_ref()
+                            .zip(previous_dataset.as_deref())
+                            .map(|(d, data)| Inputs {
+                                definition: d,
+                                dataset: data,
+                                ..current
+                            }),
+                        division: &division,
+                        plans: &plans,
+                        options: &options,
+                        generated_on: &generated_on,
+                    };
+                    let consultation = definition.id.as_str();
+                    let (mut pack, timings) = assemble_pack(&sources, |area| {
+                        let mut conn = results
+                            .read_pool()
+                            .get()
+                            .map_err(|e| crate::db::DbError::Unavailable(e.to_string()))?;
+                        let rows = crate::db::comments::area_comments(&mut conn, consultation, area)?;
+                        Ok(rows
+                            .into_iter()
+                            .map(|row| StoredComment {
+                                text: row.text,
+                                quotable: row.quotable,
+                            })
+                            .collect())
                     })
-                    .collect())
-            })
-            .map_err(|e| match e {
-                AssembleError::Results(e) => e,
-                AssembleError::Pack(e) => ResultsError::Internal(e.to_string()),
-            })?;
-            Ok(Arc::new(PackOutcome {
-                pack: Arc::new(pack),
-                load,
-                timings,
-            }))
-        });
+                    .map_err(|e| match e {
+                        AssembleError::Results(e) => e,
+                        AssembleError::Pack(e) => ResultsError::Internal(e.to_string()),
+                    })?;
+                    pack.screening = Some(screening);
+                    Ok(Arc::new(PackOutcome {
+                        pack: Arc::new(pack),
+                        load,
+                        timings,
+                    }))
+                })
+                .await
+        };
         match self.results.mode() {
             DataMode::Cached => self.packs.get_or_compute(&key, computation).await,
             DataMode::Direct => computation.await,

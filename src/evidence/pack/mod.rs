@@ -23,6 +23,7 @@ pub mod plans;
 pub mod priorities;
 pub mod render;
 pub mod sample;
+pub mod screening;
 pub mod words;
 
 #[cfg(test)]
@@ -145,5 +146,6 @@ pub fn build_pack(inputs: &PackInputs<'_>) -> Result<EvidencePack, PackError> {
         plan_coverage: coverage::build_coverage(d, &inputs.plans, &inputs.superseded, &inputs.division.name)?,
         what_people_said: comments::build_comments(&inputs.comments, &places),
         method: method::build_method(inputs),
+        screening: None,
     })
 }

@@ -80,6 +80,9 @@ pub struct EvidencePack {
     pub plan_coverage: CoverageSection,
     pub what_people_said: CommentsSection,
     pub method: MethodSection,
+    /// Responses the duplicate and burst screening flags, and the headline without them (added by
+    /// the service after the pack is assembled; `None` in a pack built without the database).
+    pub screening: Option<super::screening::ScreeningSection>,
 }
 
 /// Everything the pack says about one place.

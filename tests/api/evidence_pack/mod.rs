@@ -9,6 +9,7 @@ mod errors;
 mod gap;
 mod numbers;
 mod planted_quotes;
+mod screening;
 mod suppression;
 
 use crate::helpers::{repo_path, spawn_app_with_defs, TestApp};
