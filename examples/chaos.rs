@@ -153,13 +153,7 @@ async fn main() -> anyhow::Result<()> {
             .await?;
             println!("{}", report.summary());
             drop(server);
-            report.verdict.passed()
-                && report.bad_503s + report.server_errors + report.livez_failed == 0
-                && report.during_unavailable > 0
-                && report.readyz_failed > 0
-                && report.max_latency < Duration::from_secs(5)
-                && report.recovered_after.is_some()
-                && report.ready_at_end
+            report.held_up() && report.readyz_failed > 0 && report.ready_at_end
         }
         Scenario::StuckDb { common, lock_secs } => {
             let db = ScratchDatabase::create(&common.database_url, "lv_chaos_stuck")?;
@@ -180,11 +174,7 @@ async fn main() -> anyhow::Result<()> {
             .await?;
             println!("{}", report.summary());
             drop(server);
-            report.verdict.passed()
-                && report.bad_503s + report.server_errors + report.livez_failed == 0
-                && report.during_unavailable > 0
-                && report.max_latency < Duration::from_secs(5)
-                && report.recovered_after.is_some()
+            report.held_up()
         }
     };
     if passed {

@@ -55,7 +55,8 @@ fn on_path(program: &str) -> bool {
         .unwrap_or(false)
 }
 
-fn is_root() -> bool {
+/// Whether this process runs as root.
+pub fn is_root() -> bool {
     Command::new("id")
         .arg("-u")
         .output()
@@ -64,17 +65,18 @@ fn is_root() -> bool {
 }
 
 /// PostgreSQL refuses to run as root; as root we run its tools as the `postgres` user.
-fn pg_command(program: &str, run_as_postgres: bool) -> Command {
+pub fn pg_command(program: impl AsRef<std::ffi::OsStr>, run_as_postgres: bool) -> Command {
     if run_as_postgres {
         let mut cmd = Command::new("runuser");
-        cmd.args(["-u", "postgres", "--", program]);
+        cmd.args(["-u", "postgres", "--"]).arg(program);
         cmd
     } else {
         Command::new(program)
     }
 }
 
-fn run(mut cmd: Command, what: &str) -> anyhow::Result<()> {
+/// Runs `cmd`; its output becomes the error when it fails.
+pub fn run(cmd: &mut Command, what: &str) -> anyhow::Result<()> {
     let out = cmd.output().with_context(|| format!("could not run {what}"))?;
     if !out.status.success() {
         bail!(
@@ -95,11 +97,7 @@ fn start_private_cluster(relative_dir: &Path) -> anyhow::Result<PrivateCluster> 
     if run_as_postgres {
         // The postgres user must own the folder and be able to reach it.
         run(
-            {
-                let mut c = Command::new("chown");
-                c.args(["-R", "postgres:postgres"]).arg(&data_dir);
-                c
-            },
+            Command::new("chown").args(["-R", "postgres:postgres"]).arg(&data_dir),
             "chown of the private cluster folder",
         )?;
     }
@@ -110,11 +108,11 @@ fn start_private_cluster(relative_dir: &Path) -> anyhow::Result<PrivateCluster> 
             .arg("-D")
             .arg(&cluster_dir)
             .args(["-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-instructions"]);
-        run(initdb, "initdb")?;
+        run(&mut initdb, "initdb")?;
     }
     let mut mkdir = pg_command("mkdir", run_as_postgres);
     mkdir.arg("-p").arg(&socket_dir);
-    run(mkdir, "creating the socket folder")?;
+    run(&mut mkdir, "creating the socket folder")?;
     let mut start = pg_command("pg_ctl", run_as_postgres);
     start
         .arg("-D")
@@ -124,7 +122,7 @@ fn start_private_cluster(relative_dir: &Path) -> anyhow::Result<PrivateCluster> 
         .arg("-o")
         .arg(format!("-k {} -c listen_addresses=''", socket_dir.display()))
         .args(["-w", "start"]);
-    run(start, "pg_ctl start")?;
+    run(&mut start, "pg_ctl start")?;
     Ok(PrivateCluster {
         data_dir: cluster_dir,
         socket_dir,

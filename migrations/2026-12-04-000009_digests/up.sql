@@ -70,3 +70,5 @@ CREATE TABLE outbox (
     CHECK ((kind = 'digest') = (consultation_id IS NOT NULL AND period IS NOT NULL))
 );
 CREATE INDEX outbox_due ON outbox (next_attempt_at) WHERE status = 'pending';
+-- The builder asks which digests of the periods due now exist already.
+CREATE INDEX outbox_digest_period ON outbox (period) WHERE kind = 'digest';

@@ -63,10 +63,12 @@ pub fn insert_emails(conn: &mut PgConnection, emails: &[(i64, NewEmail)]) -> Res
 /// A digest queued or sent: its subscription, consultation and period.
 pub type DigestKey = (i64, String, String);
 
-/// The key of every digest queued or sent.
-pub fn digest_keys(conn: &mut PgConnection) -> Result<Vec<DigestKey>, DbError> {
+/// The key of every digest queued or sent for one of `periods` (the periods due now: the table
+/// keeps every digest ever sent, and only these matter).
+pub fn digest_keys(conn: &mut PgConnection, periods: &[String]) -> Result<Vec<DigestKey>, DbError> {
     let rows: Vec<(i64, Option<String>, Option<String>)> = outbox::table
         .filter(outbox::kind.eq("digest"))
+        .filter(outbox::period.eq_any(periods))
         .select((outbox::subscription_id, outbox::consultation_id, outbox::period))
         .load(conn)?;
     Ok(rows.into_iter().filter_map(|(s, c, p)| Some((s, c?, p?))).collect())
@@ -154,28 +156,4 @@ pub fn mark_failed(conn: &mut PgConnection, id: i64, error: &str) -> Result<(), 
 
 fn truncate(error: &str) -> String {
     error.chars().take(1000).collect()
-}
-
-/// How many emails are in each state.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
-pub struct OutboxCounts {
-    pub pending: i64,
-    pub sent: i64,
-    pub failed: i64,
-}
-
-pub fn counts(conn: &mut PgConnection) -> Result<OutboxCounts, DbError> {
-    let rows: Vec<(String, i64)> = outbox::table
-        .group_by(outbox::status)
-        .select((outbox::status, diesel::dsl::count_star()))
-        .load(conn)?;
-    let mut counts = OutboxCounts::default();
-    for (status, n) in rows {
-        match status.as_str() {
-            "pending" => counts.pending = n,
-            "sent" => counts.sent = n,
-            _ => counts.failed += n,
-        }
-    }
-    Ok(counts)
 }

@@ -61,11 +61,17 @@ impl DigestService {
                 crate::db::run(&self.pool, move |c| digests::purge_unconfirmed(c, now)).await?;
         }
         let subscriptions = crate::db::run(&self.pool, digests::confirmed_subscriptions).await?;
-        let queued: HashSet<outbox::DigestKey> = crate::db::run(&self.pool, outbox::digest_keys)
+        let jobs = self.due_jobs(&subscriptions, now, now_anyway);
+        let periods: Vec<String> = jobs
+            .iter()
+            .map(|j| j.period.key.clone())
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        let queued: HashSet<outbox::DigestKey> = crate::db::run(&self.pool, move |c| outbox::digest_keys(c, &periods))
             .await?
             .into_iter()
             .collect();
-        let jobs = self.due_jobs(&subscriptions, now, now_anyway);
         let mut by_consultation: BTreeMap<&str, Vec<Job<'_>>> = BTreeMap::new();
         for job in jobs {
             let key = (

@@ -88,14 +88,6 @@ impl DigestService {
         &self.settings
     }
 
-    pub fn keys(&self) -> &DigestKeys {
-        &self.keys
-    }
-
-    pub fn geography(&self) -> &Geography {
-        &self.geography
-    }
-
     /// Stores a pending subscription and queues its confirmation email, in one transaction.
     /// Asking again for an address and area that are already confirmed changes and sends nothing
     /// (and the page says the same either way, so the form does not reveal who subscribed).

@@ -70,14 +70,7 @@ impl PrivateCluster {
     }
 
     fn pg(&self, tool: &str) -> Command {
-        let program = self.pg_bin.join(tool);
-        if is_root() {
-            let mut cmd = Command::new("runuser");
-            cmd.args(["-u", "postgres", "--"]).arg(program);
-            cmd
-        } else {
-            Command::new(program)
-        }
+        localvoice::local_postgres::pg_command(self.pg_bin.join(tool), is_root())
     }
 
     /// `pg_ctl start`, waiting until it accepts connections.

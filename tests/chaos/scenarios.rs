@@ -140,6 +140,17 @@ pub struct OutageReport {
 }
 
 impl OutageReport {
+    /// What every outage must show: nothing lost or doubled, clean 503s (and no other 5xx) quickly
+    /// while it lasts, /livez up throughout, and submissions succeeding again afterwards.
+    #[allow(dead_code)] // used by examples/chaos.rs, which includes this file
+    pub fn held_up(&self) -> bool {
+        self.verdict.passed()
+            && self.bad_503s + self.server_errors + self.livez_failed == 0
+            && self.during_unavailable > 0
+            && self.max_latency < Duration::from_secs(5)
+            && self.recovered_after.is_some()
+    }
+
     pub fn summary(&self) -> String {
         format!(
             "outage {:.1} s: {} attempts started during it ({} 503, {} 201, {} no answer); max latency {} ms\n\

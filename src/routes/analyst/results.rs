@@ -86,16 +86,18 @@ pub fn error_page(error: &ApiError) -> HttpResponse {
     super::error_response(error, title, advice)
 }
 
-pub async fn show(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
-    match respond(&state, &req).await {
-        Ok(response) => response,
-        Err(error) => {
-            if let ApiError::Internal(cause) = &error {
-                tracing::error!(%cause, "analyst results page failed");
-            }
-            error_page(&error)
+/// An analyst page's response, or its error page (an unexpected failure logged with `page`).
+pub fn page_or_error(outcome: Result<HttpResponse, ApiError>, page: &str) -> HttpResponse {
+    outcome.unwrap_or_else(|error| {
+        if let ApiError::Internal(cause) = &error {
+            tracing::error!(%cause, page, "analyst page failed");
         }
-    }
+        error_page(&error)
+    })
+}
+
+pub async fn show(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
+    page_or_error(respond(&state, &req).await, "results")
 }
 
 async fn respond(state: &AppState, req: &HttpRequest) -> Result<HttpResponse, ApiError> {

@@ -6,7 +6,7 @@
 
 use super::format::proportion;
 use super::query;
-use super::results::error_page;
+use super::results::page_or_error;
 use crate::error::ApiError;
 use crate::format::count;
 use crate::results::request::{DataView, DEFAULT_TRIM};
@@ -54,15 +54,7 @@ pub struct ScreeningPage {
 }
 
 pub async fn show(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
-    match respond(&state, &req).await {
-        Ok(response) => response,
-        Err(error) => {
-            if let ApiError::Internal(cause) = &error {
-                tracing::error!(%cause, "analyst screening page failed");
-            }
-            error_page(&error)
-        }
-    }
+    page_or_error(respond(&state, &req).await, "screening")
 }
 
 async fn respond(state: &AppState, req: &HttpRequest) -> Result<HttpResponse, ApiError> {

@@ -4,7 +4,7 @@
 //! (the button, or a mail client's one-click unsubscribe, RFC 8058) unsubscribes at once and
 //! deletes the address.
 
-use super::digests::{message, MessagePage};
+use super::digests::message;
 use super::html::render;
 use crate::db::digests::ConfirmOutcome;
 use crate::digest::service::Unsubscribed;
@@ -55,6 +55,16 @@ async fn confirm(state: web::Data<AppState>, token: web::Path<String>) -> HttpRe
     }
 }
 
+/// The page an unsubscribe link opens: what unsubscribing does, and one button.
+#[derive(askama::Template)]
+#[template(path = "pages/digests_unsubscribe.html")]
+struct UnsubscribePage {
+    title: String,
+    easy_read: bool,
+    paragraphs: Vec<String>,
+    form_action: String,
+}
+
 fn not_ours() -> HttpResponse {
     render(
         StatusCode::NOT_FOUND,
@@ -69,12 +79,14 @@ async fn unsubscribe_page(state: web::Data<AppState>, token: web::Path<String>) 
     if !state.digests.unsubscribe_link_is_ours(&token) {
         return not_ours();
     }
-    let page = MessagePage {
-        unsubscribe_form: Some(format!("/digests/unsubscribe/{}", token.as_str())),
-        ..message("Unsubscribe from email updates", vec![
+    let page = UnsubscribePage {
+        title: "Unsubscribe from email updates".into(),
+        easy_read: false,
+        paragraphs: vec![
             "If you unsubscribe, we stop sending you LocalVoice email updates for this area and delete your email address.".into(),
             "We keep only a scrambled form of it that cannot be turned back into the address, so that nobody can sign you up again without you confirming.".into(),
-        ])
+        ],
+        form_action: format!("/digests/unsubscribe/{}", token.as_str()),
     };
     render(StatusCode::OK, &page)
 }

@@ -3,6 +3,7 @@
 //! (see [`super::csrf`]); nothing is stored for a form with problems.
 
 use super::csrf::check_same_origin;
+use super::errors::{ErrorPage, Link};
 use super::html::{render, render_private};
 use super::survey_view::ErrorLink;
 use crate::digest::sign_up::{FieldError, SignUpForm};
@@ -43,17 +44,6 @@ impl SignUpPage {
             .find(|e| e.field == field)
             .map(|e| e.message.as_str())
     }
-}
-
-#[derive(Template)]
-#[template(path = "pages/digests_message.html")]
-pub struct MessagePage {
-    pub title: String,
-    pub easy_read: bool,
-    pub paragraphs: Vec<String>,
-    /// Where the page's one button posts (the unsubscribe page), if it has one.
-    pub unsubscribe_form: Option<String>,
-    pub link: (String, String),
 }
 
 async fn page(state: &AppState, form: SignUpForm, errors: Vec<FieldError>) -> SignUpPage {
@@ -160,13 +150,15 @@ async fn submit(req: HttpRequest, state: web::Data<AppState>, form: web::Form<Si
     }
 }
 
-/// A page of plain paragraphs, linking back to the sign-up page.
-pub fn message(title: &str, paragraphs: Vec<String>) -> MessagePage {
-    MessagePage {
+/// A page of plain paragraphs (the pages' usual message page), linking back to the sign-up page.
+pub fn message(title: &str, paragraphs: Vec<String>) -> ErrorPage {
+    ErrorPage {
         title: title.into(),
         easy_read: false,
         paragraphs,
-        unsubscribe_form: None,
-        link: ("/digests".into(), "Email updates for community councils".into()),
+        links: vec![Link {
+            href: "/digests".into(),
+            label: "Email updates for community councils".into(),
+        }],
     }
 }
